@@ -1,0 +1,96 @@
+"""Build the knowledge graph: read articles, extract, resolve entities across the corpus, emit RDF."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from rdflib import RDF, Dataset
+
+from . import graphio
+from .errors import InputError, KGError
+from .extract.records import ArticleRecord
+from .ingest import Article, read_articles
+from .pipeline import extract, load_model
+from .resolve import resolve
+from .triples import to_dataset
+from .vocab import NKG
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class BuildResult:
+    """The graph of what could be read, and what could not."""
+
+    dataset: Dataset
+    articles: list[Article] = field(default_factory=list)
+    problems: list[InputError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def counts(self) -> Counter:
+        """Nodes per ontology class."""
+        names = {getattr(NKG, c): c for c in ("Article", "Government", "Official", "Person", "Organization",
+                                              "Statement", "Policy", "Figure")}
+        found = {(s, o) for s, _, o, _ in self.dataset.quads((None, RDF.type, None, None)) if o in names}
+        return Counter(names[o] for _, o in found)
+
+    def summary(self) -> str:
+        c = self.counts()
+        order = ("Article", "Government", "Official", "Person", "Organization", "Statement", "Policy", "Figure")
+        return ", ".join(f"{c.get(k, 0)} {k.lower()}{'s' if c.get(k, 0) != 1 else ''}" for k in order)
+
+
+def build_dataset(paths: Iterable[str | Path], *, model: str | None = None, nlp=None,
+                  progress: Progress | None = None) -> BuildResult:
+    """Everything from files to an in-memory dataset; unreadable files are reported, not fatal."""
+    articles, problems, notes = [], [], []
+    for item in read_articles(paths):
+        if isinstance(item, InputError):
+            problems.append(item)
+        else:
+            articles.append(item)
+            notes += [f"{item.path or item.identifier}: {n}" for n in item.notes]
+    articles = _unique_slugs(articles)
+    records = extract_records(articles, model=model, nlp=nlp, progress=progress) if articles else []
+    dataset = to_dataset(records, resolve(records))
+    return BuildResult(dataset=dataset, articles=articles, problems=problems, notes=notes)
+
+
+def extract_records(articles: list[Article], *, model: str | None = None, nlp=None,
+                    progress: Progress | None = None) -> list[ArticleRecord]:
+    """Run the extractors over the articles, reporting progress after each one."""
+    nlp = nlp or load_model(model)
+    records = []
+    for n, rec in enumerate(extract(nlp, articles), 1):
+        records.append(rec)
+        if progress:
+            progress(n, len(articles), rec.article.identifier)
+    return records
+
+
+def _unique_slugs(articles: list[Article]) -> list[Article]:
+    """Two files with the same stem in different folders must not share an article IRI."""
+    from dataclasses import replace
+
+    seen: Counter = Counter()
+    out = []
+    for a in articles:
+        seen[a.slug] += 1
+        if seen[a.slug] > 1:
+            a = replace(a, identifier=f"{Path(a.identifier).stem}-{a.sha256[:8]}{Path(a.identifier).suffix}")
+        out.append(a)
+    return out
+
+
+def build(paths: Iterable[str | Path], output: str | Path, *, fmt: str | None = None, model: str | None = None,
+          progress: Progress | None = None) -> BuildResult:
+    """Build and write the graph atomically; refuse to write an empty graph over a good one."""
+    graphio.format_for(output, fmt)  # a bad output name fails before the slow part
+    result = build_dataset(paths, model=model, progress=progress)
+    if not result.articles:
+        raise KGError("no article could be read" + (f" ({len(result.problems)} skipped)" if result.problems else "")
+                      + "; nothing was written")
+    graphio.save(result.dataset, output, graphio.format_for(output, fmt))
+    return result

@@ -1,0 +1,1 @@
+"""Extractors: spaCy pipeline components that find entities, statements, policies and figures in a Doc."""

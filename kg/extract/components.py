@@ -1,0 +1,55 @@
+"""The extractors as spaCy pipeline components: each reads the Doc and what earlier ones wrote, then annotates."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import dates
+from .entities import find_entities
+from .figures import find_figures
+from .policies import find_policies
+from .statements import find_statements
+
+EXTENSIONS = ("article_date", "headline_end", "nkg_anchor", "nkg_entities", "nkg_statements", "nkg_policies",
+              "nkg_figures")
+COMPONENTS = ("newskg_entities", "newskg_statements", "newskg_figures", "newskg_policies")
+
+for _name in EXTENSIONS:
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@Language.component("newskg_entities", requires=["doc.ents", "token.dep"], assigns=["doc._.nkg_entities"])
+def entities_component(doc: Doc) -> Doc:
+    """Governments, officials, persons and organizations, and which tokens mention them."""
+    doc._.nkg_anchor = doc._.article_date or dates.latest_full_date(doc.text)
+    doc._.nkg_entities = find_entities(doc, headline_end=doc._.headline_end or 0)
+    return doc
+
+
+@Language.component("newskg_statements", requires=["doc._.nkg_entities"], assigns=["doc._.nkg_statements"])
+def statements_component(doc: Doc) -> Doc:
+    """Direct quotes and reported speech with their resolved speakers."""
+    doc._.nkg_statements = find_statements(doc, doc._.nkg_entities, doc._.nkg_anchor)
+    return doc
+
+
+@Language.component("newskg_figures", requires=["doc._.nkg_statements"], assigns=["doc._.nkg_figures"])
+def figures_component(doc: Doc) -> Doc:
+    """Reported numbers, credited to the statement they appear in."""
+    doc._.nkg_figures = find_figures(doc, doc._.nkg_entities, doc._.nkg_statements)
+    return doc
+
+
+@Language.component("newskg_policies", requires=["doc._.nkg_entities"], assigns=["doc._.nkg_policies"])
+def policies_component(doc: Doc) -> Doc:
+    """Measures announced by governments, with their deadlines."""
+    doc._.nkg_policies = find_policies(doc, doc._.nkg_entities, doc._.nkg_anchor)
+    return doc
+
+
+def add_components(nlp: Language) -> Language:
+    for name in COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp

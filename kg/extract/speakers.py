@@ -1,0 +1,165 @@
+"""Who a clause credits: subjects, pronouns and descriptions resolved to the article's entities."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .entities import EntityTable, context_government, is_outlet
+from .lexicon import GROUP_SPEAKER_HEADS, PLURAL_OFFICIAL_HEADS, UNNAMED_OFFICIAL_HEADS
+from .records import GOVERNMENT, OFFICIAL, ORGANIZATION, PERSON, Span
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+PERSONAL = {"he", "she", "him", "her"}
+IMPERSONAL = {"it", "they"}
+ORG_DESCRIPTIONS = {"agency", "organization", "organisation", "group", "body", "charity", "company"}
+GOV_DESCRIPTIONS = {"government", "authorities", "administration", "ministry", "regime", "state", "cabinet"}
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of a verb, inherited through xcomp, conj and participles."""
+    seen = 0
+    while verb is not None and seen < 6:
+        seen += 1
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                return child
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return verb.head  # "organizations calling on X"
+        if verb.dep_ == "relcl":
+            return verb.head  # "Bugti, who also accused ..."
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head is not verb:
+            if verb.dep_ == "ccomp":
+                return None
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+class SpeakerResolver:
+    """Resolves speaker phrases of one article, creating unnamed speakers scoped to it."""
+
+    def __init__(self, doc: Doc, table: EntityTable):
+        self.doc = doc
+        self.table = table
+        self.unnamed_count = 0
+        self.last_speaker: dict[str, tuple[int, str]] = {}
+
+    def resolve(self, tok: Token) -> str | None:
+        """The entity key a subject token stands for, or None when it names no speaker."""
+        conj = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+        for t in conj:  # "Western embassies, the United Nations and rights groups": the named one speaks
+            key = self._named(t)
+            if key:
+                return self._remember(key, tok.i)
+        key = self._described(tok)
+        return self._remember(key, tok.i) if key else None
+
+    def _remember(self, key: str, i: int) -> str:
+        self.last_speaker[self.table.entities[key].kind] = (i, key)
+        self.last_speaker["any"] = (i, key)
+        return key
+
+    def _named(self, tok: Token) -> str | None:
+        key = self.table.key_of(tok)
+        if key and not is_outlet(self.table.entities[key]):
+            return key
+        if tok.lower_ in PLURAL_OFFICIAL_HEADS | UNNAMED_OFFICIAL_HEADS:
+            return None
+        for child in tok.children:
+            if child.dep_ in ("compound", "poss", "amod", "nmod"):
+                k = self.table.key_of(child)
+                if k and self.table.entities[k].kind != GOVERNMENT and not is_outlet(self.table.entities[k]):
+                    return k
+        return None
+
+    def _described(self, tok: Token) -> str | None:
+        low = tok.lower_
+        if low in PERSONAL:
+            return self._latest((PERSON, OFFICIAL), tok.i)
+        if low in IMPERSONAL:
+            return self._latest((GOVERNMENT, ORGANIZATION), tok.i, plural_ok=low == "they")
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if low in ORG_DESCRIPTIONS and self._definite(tok):
+            return self._latest((ORGANIZATION,), tok.i)
+        if low in GOV_DESCRIPTIONS:
+            return self._government_of(tok)
+        if low in PLURAL_OFFICIAL_HEADS:
+            return self._government_of(tok)
+        if low in UNNAMED_OFFICIAL_HEADS:
+            return self._unnamed_official(tok)
+        if low in GROUP_SPEAKER_HEADS or (tok.ent_type_ == "NORP" and tok.tag_ == "NNPS"):
+            return self._group(tok)
+        return None
+
+    def _definite(self, tok: Token) -> bool:
+        return any(c.lower_ in ("the", "this", "that") for c in tok.lefts)
+
+    def _latest(self, kinds: tuple[str, ...], before: int, plural_ok: bool = False) -> str | None:
+        """The most recent entity of those kinds, preferring ones that were themselves speakers or subjects."""
+        best = None
+        for i, key in sorted(self.table.order):
+            if i >= before:
+                break
+            e = self.table.entities[key]
+            if e.kind in kinds and not is_outlet(e) and self._is_subject(i):
+                best = (i, key)
+        spoke = [v for k, v in self.last_speaker.items() if k in kinds]
+        candidates = [c for c in [best] + spoke if c and c[0] < before]
+        if not candidates:
+            return None
+        return max(candidates)[1]
+
+    def _is_subject(self, i: int) -> bool:
+        tok = self.doc[i]
+        head = tok
+        while head.dep_ in ("compound", "amod", "poss", "case", "det") and head.head is not head:
+            head = head.head
+        return head.dep_ in SUBJECTS or head.dep_ == "pobj" and head.head.lower_ == "to" and \
+            head.head.head.lower_ == "according"
+
+    def _government_of(self, tok: Token) -> str | None:
+        for child in tok.subtree:
+            if child.i >= tok.i + 1:
+                break
+            k = self.table.key_of(child)
+            if k and self.table.entities[k].kind == GOVERNMENT:
+                return k
+        return context_government(self.doc, self.table, tok.i)
+
+    def _unnamed_official(self, tok: Token) -> str | None:
+        """"a senior government official" is a new speaker; "the official" is the last one."""
+        if self._definite(tok) and not any(c.dep_ in ("amod", "compound") for c in tok.lefts):
+            for kind in (OFFICIAL,):
+                last = [(i, k) for i, k in self.last_speaker.values() if self.table.entities[k].unnamed]
+                if last:
+                    return max(last)[1]
+                latest = self._latest((kind,), tok.i)
+                if latest and (tok.lower_ == "official" or tok.lower_ in (self.table.entities[latest].title or "").lower()):
+                    return latest
+        gov = self._government_of(tok)
+        desc = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss")
+                        and not (self.table.key_of(t) and self.table.entities[self.table.key_of(t)].kind == GOVERNMENT
+                                 and t.pos_ == "PROPN"))
+        if self._definite(tok):  # "the Pakistan official": the unnamed official already met, if any
+            same = [k for i, k in self.last_speaker.values()
+                    if self.table.entities[k].unnamed and self.table.entities[k].government == gov]
+            if same:
+                return same[-1]
+        self.unnamed_count += 1
+        key = f"unnamed:{self.unnamed_count}"
+        ent = self.table.get_or_create(key, OFFICIAL, desc.lower() or tok.lower_, unnamed=True, government=gov,
+                                       title=tok.lower_)
+        span = self.doc[tok.left_edge.i:tok.i + 1]
+        ent.add(Span(span.start_char, span.end_char, span.text))
+        return key
+
+    def _group(self, tok: Token) -> str | None:
+        words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss", "predet")
+                 and t.lower_ not in ("many", "some", "several", "other", "these", "those")]
+        name = " ".join(t.text for t in words)
+        key = f"group:{name.lower()}"
+        ent = self.table.get_or_create(key, ORGANIZATION, name, unnamed=True)
+        span = self.doc[words[0].i:tok.i + 1] if words else self.doc[tok.i:tok.i + 1]
+        ent.add(Span(span.start_char, span.end_char, span.text))
+        return key

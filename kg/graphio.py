@@ -1,0 +1,104 @@
+"""Reading and writing graph files: formats chosen by name, writes that are atomic."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from .errors import GraphError
+from .vocab import PREFIXES
+
+# file extension -> rdflib format name; quad formats keep one named graph per article
+FORMATS = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".xml": "xml",
+    ".rdf": "xml",
+}
+QUAD_FORMATS = {"trig", "nquads", "json-ld"}
+FORMAT_NAMES = {"ttl": "turtle", "nt": "nt", "trig": "trig", "nq": "nquads", "jsonld": "json-ld", "xml": "xml"}
+
+
+def format_for(path: str | Path, name: str | None = None) -> str:
+    """The rdflib format for a path, from an explicit short name or the file extension."""
+    if name:
+        if name not in FORMAT_NAMES:
+            raise GraphError(f"unknown format {name!r}; choose one of {', '.join(FORMAT_NAMES)}")
+        return FORMAT_NAMES[name]
+    ext = Path(path).suffix.lower()
+    if ext not in FORMATS:
+        raise GraphError(f"{path}: unknown graph file extension {ext or '(none)'!r}; "
+                         f"use one of {', '.join(sorted(FORMATS))}")
+    return FORMATS[ext]
+
+
+def new_dataset() -> Dataset:
+    """An empty dataset whose default graph is the union of the article graphs (what queries see)."""
+    ds = Dataset(default_union=True)
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    return ds
+
+
+def union_graph(ds: Dataset) -> Graph:
+    """All triples of all named graphs in one plain graph (for triple formats and the picture)."""
+    g = Graph()
+    for prefix, ns in ds.namespaces():
+        g.bind(prefix, ns, override=True)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+def serialize(ds: Dataset, fmt: str) -> bytes:
+    """The dataset in one format: quad formats keep named graphs, triple formats get the union."""
+    if fmt in QUAD_FORMATS:
+        return ds.serialize(format=fmt, encoding="utf-8")
+    return union_graph(ds).serialize(format=fmt, encoding="utf-8")
+
+
+def save(ds: Dataset, path: str | Path, fmt: str | None = None) -> Path:
+    """Write the dataset to path atomically: a failed or interrupted write leaves the old file intact."""
+    path = Path(path)
+    data = serialize(ds, fmt or format_for(path))
+    atomic_write(path, data)
+    return path
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write bytes next to path, then rename over it, so readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load(path: str | Path) -> Dataset:
+    """Read a graph file of any supported format into a dataset (triple files land in one graph)."""
+    path = Path(path)
+    if not path.is_file():
+        raise GraphError(f"{path}: no such graph file; run 'kg build' first or pass --graph")
+    fmt = format_for(path)
+    ds = new_dataset()
+    try:
+        if fmt in QUAD_FORMATS:
+            ds.parse(path, format=fmt)
+        else:
+            ds.graph(ds.default_context.identifier)  # triples go to the default graph
+            ds.default_context.parse(path, format=fmt)
+    except Exception as exc:  # rdflib raises many parser-specific types
+        raise GraphError(f"{path}: not a readable {fmt} graph: {exc}") from exc
+    return ds

@@ -1,0 +1,208 @@
+"""Reading article files: decoding, markup stripping and the metadata header, before any NLP."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .errors import InputError
+
+SUFFIXES = {".txt", ".md", ".html", ".htm"}
+MAX_CHARS = 1_000_000  # spaCy's default max_length: past it the parser needs far too much memory
+HEADER_KEYS = {"source", "date", "title", "url"}
+SEED_DATE = re.compile(r"\A\s*date (\d{4}-\d{2}-\d{2})\s+")
+# an English article in a legacy encoding is far likelier Windows-1252 than a look-alike code page
+WESTERN = ("cp1252", "latin_1", "iso8859_15", "utf_16", "utf_16_le", "utf_16_be", "ascii")
+HEADER_LINE = re.compile(r"^(\w+)\s*:\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article ready for the pipeline: the body every span offset refers to, and its metadata."""
+
+    identifier: str
+    body: str
+    path: str = ""
+    title: str | None = None
+    source: str | None = None
+    date: date | None = None
+    url: str | None = None
+    sha256: str = ""
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def slug(self) -> str:
+        return slugify(Path(self.identifier).stem)
+
+
+def slugify(text: str) -> str:
+    """A stable IRI-safe fragment for a name."""
+    s = re.sub(r"[^0-9A-Za-z]+", "-", text.strip().lower()).strip("-")
+    return s or hashlib.sha1(text.encode()).hexdigest()[:12]
+
+
+def find_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The article files named, folders searched recursively, in a stable order."""
+    found: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+                            and not any(part.startswith(".") for part in f.relative_to(p).parts))
+        else:
+            found.append(p)
+    return found
+
+
+def read_article(path: str | Path) -> Article:
+    """Read one file into an Article, or raise InputError saying why it is not usable news text."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    text, notes = decode(raw, path)
+    if path.suffix.lower() in {".html", ".htm"}:
+        text, html_title = strip_html(text)
+    else:
+        html_title = None
+    return parse_article(text, identifier=path.name, path=str(path), notes=notes,
+                         sha256=hashlib.sha256(raw).hexdigest(), fallback_title=html_title)
+
+
+def parse_article(text: str, identifier: str, path: str = "", notes: tuple[str, ...] = (),
+                  sha256: str = "", fallback_title: str | None = None) -> Article:
+    """Split metadata from body and check the body is worth parsing."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    meta, body = split_header(text)
+    if len(body) > MAX_CHARS:
+        raise InputError(path or identifier, f"too large ({len(body):,} characters; at most {MAX_CHARS:,} per article)")
+    if not re.search(r"[A-Za-z]{2,}.*\s.*[A-Za-z]{2,}", body, re.S):
+        raise InputError(path or identifier, "empty file" if not body.strip() else "no sentences to read")
+    title = meta.get("title") or fallback_title or headline(body)
+    return Article(identifier=identifier, body=body, path=path, title=title, source=meta.get("source"),
+                   date=parse_date(meta.get("date")), url=meta.get("url"),
+                   sha256=sha256 or hashlib.sha256(text.encode()).hexdigest(), notes=notes)
+
+
+def split_header(text: str) -> tuple[dict[str, str], str]:
+    """A leading block of `key: value` lines ended by a blank line, or the seeds' ` date YYYY-MM-DD ` prefix."""
+    m = SEED_DATE.match(text)
+    if m:
+        return {"date": m.group(1)}, text[m.end():]
+    lines = text.split("\n")
+    meta: dict[str, str] = {}
+    for i, line in enumerate(lines):
+        if not line.strip():
+            if meta:
+                return meta, "\n".join(lines[i + 1:])
+            break
+        hm = HEADER_LINE.match(line.strip())
+        if not hm or hm.group(1).lower() not in HEADER_KEYS:
+            break
+        meta[hm.group(1).lower()] = hm.group(2).strip()
+    return {}, text
+
+
+def headline(body: str) -> str | None:
+    """A short first line standing alone, without a full stop, is the headline."""
+    first, sep, rest = body.lstrip().partition("\n")
+    first = first.strip()
+    if sep and rest.startswith("\n") and 3 <= len(first) <= 200 and not first.endswith((".", '"', "”", ":")):
+        return first
+    return None
+
+
+def parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    m = re.search(r"\d{4}-\d{2}-\d{2}", value)
+    try:
+        return date.fromisoformat(m.group(0)) if m else None
+    except ValueError:
+        return None
+
+
+def decode(raw: bytes, path: Path) -> tuple[str, tuple[str, ...]]:
+    """UTF-8 when it is; another encoding only when it can be detected reliably."""
+    if not raw.strip():
+        raise InputError(path, "empty file")
+    if b"\x00" in raw[:8192] or looks_binary(raw[:8192]):
+        raise InputError(path, "binary file, not text")
+    try:
+        return raw.decode("utf-8"), ()
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(raw))
+    best = min(matches, key=lambda m: (m.chaos > 0.2, m.encoding not in WESTERN, m.chaos), default=None)
+    if best is None or best.chaos > 0.2:
+        raise InputError(path, "not UTF-8 and its encoding cannot be detected reliably; convert it to UTF-8")
+    return str(best), (f"decoded as {best.encoding}",)
+
+
+def looks_binary(head: bytes) -> bool:
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls > max(2, len(head) // 50)
+
+
+class _TextExtractor(HTMLParser):
+    """Collects the visible text of an HTML page: no scripts, styles or markup, blocks as paragraphs."""
+
+    BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "blockquote", "section",
+              "article", "header", "footer", "title", "figcaption", "pre"}
+    HIDDEN = {"script", "style", "noscript", "template", "svg", "head"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self.hidden = 0
+        self.in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "title":
+            self.in_title = True
+        elif tag in self.HIDDEN:
+            self.hidden += 1
+        if tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self.in_title = False
+        elif tag in self.HIDDEN and self.hidden:
+            self.hidden -= 1
+        if tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title.append(data)
+        elif not self.hidden:
+            self.parts.append(data)
+
+
+def strip_html(markup: str) -> tuple[str, str | None]:
+    """Visible text of a page, paragraphs separated by blank lines, and its <title>."""
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts)
+    text = re.sub(r"[ \t\u00a0]+", " ", text)
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text)]
+    title = " ".join("".join(parser.title).split()) or None
+    return "\n\n".join(p for p in paragraphs if p), title
+
+
+def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
+    """Every file named, as an Article or as the InputError that explains why it was skipped."""
+    for f in find_files(paths):
+        try:
+            yield read_article(f)
+        except InputError as exc:
+            yield exc

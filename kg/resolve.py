@@ -1,0 +1,228 @@
+"""Corpus-wide entity resolution: one node per government, official, person and organization."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from . import gazetteer
+from .extract.lexicon import HONORIFICS, NAME_PARTICLES
+from .extract.records import GOVERNMENT, OFFICIAL, ORGANIZATION, PERSON, ArticleRecord, Entity
+from .ingest import slugify
+from .vocab import ID
+
+# transliterations news spells several ways, reduced to one form before comparing names
+TRANSLITERATIONS = {"mohammad": "muhammad", "mohammed": "muhammad", "muhammed": "muhammad", "mohamed": "muhammad",
+                    "mohamad": "muhammad", "mohammad": "muhammad", "ahmad": "ahmed", "yousuf": "yusuf",
+                    "yousaf": "yusuf", "yusuf": "yusuf", "hussein": "husain", "hussain": "husain", "husain": "husain"}
+
+
+@dataclass
+class Node:
+    """One resolved entity: its IRI, class and every name and fact the corpus gives it."""
+
+    iri: URIRef
+    kind: str
+    label: str
+    names: Counter = field(default_factory=Counter)
+    titles: Counter = field(default_factory=Counter)
+    government: URIRef | None = None
+    country: str | None = None
+    unnamed: bool = False
+
+
+@dataclass
+class Resolution:
+    """Where each article-local entity key went."""
+
+    nodes: dict[URIRef, Node]
+    local: dict[tuple[int, str], URIRef]
+
+    def iri(self, article_index: int, key: str | None) -> URIRef | None:
+        return self.local.get((article_index, key)) if key else None
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """A spelling-tolerant key of a personal name: accents, hyphens, doubled letters and vowels folded."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower().replace("’", "'")
+    words = [w for w in re.split(r"[\s]+", s) if w]
+    words = [w for w in words if w.strip(".") not in HONORIFICS]
+    joined = []
+    for w in words:  # "ul Haq" and "ul-Haq" and "Ulhaq" compare equal
+        w = w.replace("-", "").replace("'", "").strip(".")
+        if joined and (w in NAME_PARTICLES or joined[-1] in NAME_PARTICLES):
+            joined[-1] += w
+        else:
+            joined.append(w)
+    return tuple(_fold(TRANSLITERATIONS.get(w, w)) for w in joined if w)
+
+
+def _fold(word: str) -> str:
+    w = re.sub(r"(.)\1+", r"\1", word)  # Zelenskyy -> Zelensky
+    return w[0] + re.sub(r"[aeiouy]", "", w[1:]) if w else w
+
+
+def resolve(records: list[ArticleRecord]) -> Resolution:
+    """Map every article's local entities to corpus-wide nodes."""
+    nodes: dict[URIRef, Node] = {}
+    local: dict[tuple[int, str], URIRef] = {}
+    group_country = _group_countries(records)
+    _resolve_governments(records, group_country, nodes, local)
+    _resolve_organizations(records, group_country, nodes, local)
+    _resolve_people(records, nodes, local)
+    return Resolution(nodes=nodes, local=local)
+
+
+def _group_countries(records: list[ArticleRecord]) -> dict[str, str]:
+    """Which state each ruling group governs, by vote over the articles that say so."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for rec in records:
+        for e in rec.entities.values():
+            if e.kind == GOVERNMENT and e.group:
+                votes[e.group.lower()][e.country] += 1
+    out = {}
+    for group, counter in votes.items():
+        known = [(n, c) for c, n in counter.items() if c]
+        if known:
+            out[group] = max(known)[1]
+    return out
+
+
+def _government_iri(e: Entity, group_country: dict[str, str]) -> tuple[URIRef, str | None, str | None]:
+    code = e.country or (group_country.get(e.group.lower()) if e.group else None)
+    if code:
+        return ID[f"government/{code.lower()}"], code, e.group
+    return ID[f"government/{slugify(e.group or e.name)}"], None, e.group or e.name
+
+
+def _resolve_governments(records, group_country, nodes, local) -> None:
+    groups_of: dict[URIRef, Counter] = defaultdict(Counter)
+    for i, rec in enumerate(records):
+        for e in rec.entities.values():
+            if e.kind != GOVERNMENT:
+                continue
+            iri, code, group = _government_iri(e, group_country)
+            node = nodes.setdefault(iri, Node(iri=iri, kind=GOVERNMENT, label="", country=code))
+            node.names.update(_surface_names(e))
+            if group:
+                groups_of[iri][group] += 1
+            local[(i, e.key)] = iri
+    for iri, node in nodes.items():
+        if node.kind != GOVERNMENT:
+            continue
+        country = next((c for c in gazetteer.load_countries() if c.code == node.country), None)
+        group = groups_of[iri].most_common(1)[0][0] if groups_of[iri] else None
+        if country and group:
+            node.label = f"{country.name} ({group})"
+            node.names[country.name] += 1
+        elif country:
+            node.label = country.name
+        else:
+            node.label = group or "unknown government"
+
+
+def _resolve_organizations(records, group_country, nodes, local) -> None:
+    """Organizations sharing a name or acronym are one; a ruling group named bare joins its government."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    members: list[tuple[int, Entity]] = []
+    for i, rec in enumerate(records):
+        for e in rec.entities.values():
+            if e.kind != ORGANIZATION:
+                continue
+            if not e.unnamed and e.name.lower() in group_country:
+                iri = ID[f"government/{group_country[e.name.lower()].lower()}"]
+                if iri in nodes:
+                    nodes[iri].names.update(_surface_names(e))
+                    local[(i, e.key)] = iri
+                    continue
+            if e.unnamed:
+                iri = ID[f"org/{records[i].article.slug}/{slugify(e.name)}"]
+                nodes[iri] = Node(iri=iri, kind=ORGANIZATION, label=e.name, unnamed=True)
+                nodes[iri].names.update(_surface_names(e))
+                local[(i, e.key)] = iri
+                continue
+            members.append((i, e))
+            names = {n.lower() for n in e.names | {e.name}}
+            first = e.name.lower()
+            for n in names:
+                parent[find(n)] = find(first)
+    clusters: dict[str, list[tuple[int, Entity]]] = defaultdict(list)
+    for i, e in members:
+        clusters[find(e.name.lower())].append((i, e))
+    for items in clusters.values():
+        names = Counter(n for _, e in items for n in _surface_names(e))
+        label = max((e.name for _, e in items), key=lambda n: (len(n.split()), names[n], n))
+        iri = ID[f"org/{slugify(label)}"]
+        node = nodes.setdefault(iri, Node(iri=iri, kind=ORGANIZATION, label=label))
+        node.names.update(names)
+        for i, e in items:
+            local[(i, e.key)] = iri
+
+
+def _resolve_people(records, nodes, local) -> None:
+    """Persons and officials: same name key and no contradiction (another government) make one node."""
+    clusters: list[dict] = []
+    for i, rec in enumerate(records):
+        for e in rec.entities.values():
+            if e.kind not in (PERSON, OFFICIAL):
+                continue
+            if e.unnamed:
+                iri = ID[f"agent/{rec.article.slug}/{slugify(e.key)}"]
+                gov = local.get((i, e.government)) if e.government else None
+                nodes[iri] = Node(iri=iri, kind=OFFICIAL if gov else PERSON, label=e.name, unnamed=True,
+                                  government=gov)
+                nodes[iri].titles.update([e.title] if e.title else [])
+                nodes[iri].names.update(_surface_names(e))
+                local[(i, e.key)] = iri
+                continue
+            key = name_key(e.name)
+            gov = local.get((i, e.government)) if e.government else None
+            target = next((c for c in clusters if _same_person(c, key, gov, e)), None)
+            if target is None:
+                target = {"keys": set(), "members": [], "govs": Counter()}
+                clusters.append(target)
+            target["keys"].add(key)
+            target["members"].append((i, e))
+            if gov:
+                target["govs"][gov] += 1
+    for c in clusters:
+        names = Counter(n for _, e in c["members"] for n in _surface_names(e))
+        label = max((e.name for _, e in c["members"]), key=lambda n: (len(n.split()), names[n], n))
+        official = any(e.kind == OFFICIAL for _, e in c["members"])
+        gov = c["govs"].most_common(1)[0][0] if c["govs"] else None
+        iri = ID[f"agent/{slugify(label)}"]
+        if iri in nodes:
+            iri = ID[f"agent/{slugify(label)}-{slugify(str(gov).rsplit('/', 1)[-1]) if gov else 'x'}"]
+        node = nodes[iri] = Node(iri=iri, kind=OFFICIAL if official else PERSON, label=label,
+                                 government=gov if official else None)
+        node.names.update(names)
+        node.titles.update(e.title for _, e in c["members"] if e.title)
+        for i, e in c["members"]:
+            local[(i, e.key)] = iri
+
+
+def _same_person(cluster: dict, key: tuple[str, ...], gov: URIRef | None, e: Entity) -> bool:
+    if gov and cluster["govs"] and gov not in cluster["govs"]:
+        return False
+    for k in cluster["keys"]:
+        if k == key:
+            return True
+        short, long_ = sorted((k, key), key=len)
+        if len(short) >= 2 and set(short) <= set(long_):  # a middle name more or less
+            return True
+    return False
+
+
+def _surface_names(e: Entity) -> list[str]:
+    return sorted({" ".join(n.replace("’s", "").replace("'s", "").split()) for n in e.names | {e.name}
+                   if n and n.strip()})

@@ -1,0 +1,187 @@
+"""Turn resolved extraction records into RDF: one named graph per article, every node traceable to its span."""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, SKOS
+
+from .extract.numbers import clean_number
+from .extract.records import GOVERNMENT, OFFICIAL, ORGANIZATION, PERSON, ArticleRecord, PolicyRecord, Span
+from .graphio import new_dataset
+from .resolve import Resolution
+from .vocab import ID, NKG
+
+CLASSES = {GOVERNMENT: NKG.Government, OFFICIAL: NKG.Official, PERSON: NKG.Person, ORGANIZATION: NKG.Organization}
+LABEL_WORDS = 8
+
+
+def article_iri(rec: ArticleRecord) -> URIRef:
+    return ID[f"article/{rec.article.slug}"]
+
+
+def digest(*parts: object) -> str:
+    """A short stable hash of content, so rebuilding gives the same IRIs."""
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+def to_dataset(records: list[ArticleRecord], res: Resolution) -> Dataset:
+    """The whole corpus as a dataset of per-article named graphs."""
+    ds = new_dataset()
+    policies = _policy_iris(records, res)
+    for i, rec in enumerate(records):
+        g = ds.graph(article_iri(rec))
+        _article(g, rec)
+        _entities(g, i, rec, res)
+        _statements(g, i, rec, res)
+        _figures(g, i, rec, res)
+        _policies(g, i, rec, res, policies)
+    return ds
+
+
+def _article(g: Graph, rec: ArticleRecord) -> None:
+    a, art = article_iri(rec), rec.article
+    g.add((a, RDF.type, NKG.Article))
+    g.add((a, DCTERMS.identifier, Literal(art.identifier)))
+    g.add((a, NKG.body, Literal(art.body)))
+    g.add((a, NKG.contentHash, Literal(art.sha256)))
+    if art.title:
+        g.add((a, DCTERMS.title, Literal(art.title)))
+    if art.source:
+        g.add((a, NKG.outlet, Literal(art.source)))
+    if art.date:
+        g.add((a, NKG.date, Literal(art.date, datatype=XSD.date)))
+    if art.url:
+        g.add((a, NKG.url, Literal(art.url, datatype=XSD.anyURI)))
+
+
+def _mention(g: Graph, rec: ArticleRecord, node: URIRef, span: Span) -> None:
+    m = ID[f"mention/{rec.article.slug}/{span.begin}-{span.end}"]
+    g.add((node, NKG.mention, m))
+    g.add((m, RDF.type, NKG.Mention))
+    g.add((m, NKG.beginIndex, Literal(span.begin, datatype=XSD.nonNegativeInteger)))
+    g.add((m, NKG.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+    g.add((m, NKG.anchorOf, Literal(rec.article.body[span.begin:span.end])))
+    g.add((m, NKG.source, article_iri(rec)))
+
+
+def _node(g: Graph, res: Resolution, iri: URIRef) -> None:
+    """An entity's own triples, repeated in every article graph that mentions it."""
+    node = res.nodes[iri]
+    g.add((iri, RDF.type, CLASSES[node.kind]))
+    g.add((iri, RDFS.label, Literal(_display_label(res, iri))))
+    if node.country:
+        g.add((iri, NKG.country, Literal(node.country)))
+    if node.unnamed:
+        g.add((iri, NKG.unnamed, Literal(True)))
+    if node.kind == OFFICIAL:
+        for title in sorted(node.titles):
+            g.add((iri, NKG.title, Literal(title)))
+        if node.government:
+            g.add((iri, NKG.memberOf, node.government))
+            _node(g, res, node.government)
+
+
+def _display_label(res: Resolution, iri: URIRef) -> str:
+    node = res.nodes[iri]
+    if node.unnamed and node.government:
+        return f"{node.label} ({res.nodes[node.government].label})"
+    return node.label
+
+
+def _entities(g: Graph, i: int, rec: ArticleRecord, res: Resolution) -> None:
+    for key, e in rec.entities.items():
+        iri = res.iri(i, key)
+        if iri is None:
+            continue
+        _node(g, res, iri)
+        label = _display_label(res, iri)
+        for name in sorted(e.names | {e.name}):
+            name = " ".join(name.split())
+            if name and name != label:
+                g.add((iri, SKOS.altLabel, Literal(name)))
+        for span in e.mentions:
+            _mention(g, rec, iri, span)
+
+
+def _short(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:LABEL_WORDS]) + ("…" if len(words) > LABEL_WORDS else "")
+
+
+def _statements(g: Graph, i: int, rec: ArticleRecord, res: Resolution) -> None:
+    a = article_iri(rec)
+    for s in rec.statements:
+        speaker = res.iri(i, s.speaker)
+        if speaker is None:
+            continue
+        iri = ID[f"statement/{digest(rec.article.identifier, speaker, s.text)}"]
+        g.add((iri, RDF.type, NKG.Statement))
+        g.add((iri, RDFS.label, Literal(_short(s.text))))
+        g.add((iri, NKG.speaker, speaker))
+        g.add((iri, NKG.text, Literal(s.text)))
+        g.add((iri, NKG.direct, Literal(s.direct)))
+        if s.verb:
+            g.add((iri, NKG.verb, Literal(s.verb)))
+        if s.date:
+            g.add((iri, NKG.date, Literal(s.date, datatype=XSD.date)))
+        g.add((iri, NKG.source, a))
+        g.add((iri, NKG.evidence, Literal(s.evidence)))
+        _mention(g, rec, iri, s.span)
+        _node(g, res, speaker)
+
+
+def _figures(g: Graph, i: int, rec: ArticleRecord, res: Resolution) -> None:
+    a = article_iri(rec)
+    for f in rec.figures:
+        iri = ID[f"figure/{digest(rec.article.identifier, f.surface.begin, f.surface.end, f.value)}"]
+        g.add((iri, RDF.type, NKG.Figure))
+        label = f.surface.text + (f" — {f.measure}" if f.measure else "")
+        g.add((iri, RDFS.label, Literal(label)))
+        g.add((iri, NKG.value, Literal(clean_number(f.value), datatype=XSD.decimal)))
+        if f.unit:
+            g.add((iri, NKG.unit, Literal(f.unit)))
+        if f.measure:
+            g.add((iri, NKG.measure, Literal(f.measure)))
+        g.add((iri, NKG.approximate, Literal(f.approximate)))
+        reporter = res.iri(i, f.reporter)
+        if reporter is not None:
+            g.add((iri, NKG.reportedBy, reporter))
+            _node(g, res, reporter)
+        g.add((iri, NKG.source, a))
+        g.add((iri, NKG.evidence, Literal(f.evidence)))
+        _mention(g, rec, iri, f.surface)
+
+
+def _policy_iris(records: list[ArticleRecord], res: Resolution) -> dict[tuple[int, int], tuple[URIRef, str]]:
+    """One IRI per policy; the same issuer and deadline across articles is the same policy."""
+    out: dict[tuple[int, int], tuple[URIRef, str]] = {}
+    labels: dict[URIRef, str] = {}
+    for i, rec in enumerate(records):
+        for j, p in enumerate(rec.policies):
+            issuer = res.iri(i, p.issuer)
+            key = (issuer, p.deadline) if p.deadline and issuer else (rec.article.identifier, issuer, p.label)
+            iri = ID[f"policy/{digest(*key)}"]
+            labels.setdefault(iri, p.label)
+            out[(i, j)] = (iri, labels[iri])
+    return out
+
+
+def _policies(g: Graph, i: int, rec: ArticleRecord, res: Resolution, iris) -> None:
+    a = article_iri(rec)
+    for j, p in enumerate(rec.policies):
+        iri, label = iris[(i, j)]
+        g.add((iri, RDF.type, NKG.Policy))
+        g.add((iri, RDFS.label, Literal(label)))
+        issuer = res.iri(i, p.issuer)
+        if issuer is not None:
+            g.add((iri, NKG.issuedBy, issuer))
+            _node(g, res, issuer)
+        if p.deadline:
+            g.add((iri, NKG.deadline, Literal(p.deadline, datatype=XSD.date)))
+        g.add((iri, NKG.source, a))
+        for ev in p.evidence:
+            g.add((iri, NKG.evidence, Literal(ev)))
+        for span in p.spans:
+            _mention(g, rec, iri, span)
