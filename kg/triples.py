@@ -137,7 +137,8 @@ def _figures(g: Graph, i: int, rec: ArticleRecord, res: Resolution) -> None:
     for f in rec.figures:
         iri = ID[f"figure/{digest(rec.article.identifier, f.surface.begin, f.surface.end, f.value)}"]
         g.add((iri, RDF.type, NKG.Figure))
-        label = f.surface.text + (f" — {f.measure}" if f.measure else "")
+        # the label writes the number without thousands separators, so "140,000" is found as 140000
+        label = f.surface.text.replace(",", "") + (f" — {f.measure}" if f.measure else "")
         g.add((iri, RDFS.label, Literal(label)))
         g.add((iri, NKG.value, Literal(clean_number(f.value), datatype=XSD.decimal)))
         if f.unit:

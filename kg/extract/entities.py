@@ -81,6 +81,7 @@ def find_entities(doc: Doc, headline_end: int = 0) -> EntityTable:
     find_groups(doc, table)
     find_states(doc, table)
     find_people(doc, table, headline_end)
+    merge_short_names(table)
     find_organizations(doc, table, acronyms)
     find_ministries(doc, table)
     find_short_names(doc, table)
@@ -435,7 +436,7 @@ def find_organizations(doc: Doc, table: EntityTable, acronyms: dict[str, str]) -
                 gazetteer.country_by_capital(name) or gazetteer.country_by_demonym(name):
             continue
         full = acronyms.get(name) or KNOWN_ORGS.get(name) or name
-        if not (_org_like(span) or full != name or _acts(span) or _is_outlet(name)):
+        if not (_org_like(span) or full != name or name in KNOWN_ORGS.values() or _acts(span) or _is_outlet(name)):
             continue
         key = f"org:{full.lower()}"
         ent_obj = table.get_or_create(key, ORGANIZATION, full)
@@ -455,6 +456,8 @@ def _org_like(span: TokSpan) -> bool:
 def _acts(span: TokSpan) -> bool:
     """The name is the subject of a verb, a possessor, or the object of "according to" or "by"."""
     root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
     return root.dep_ in ("nsubj", "nsubjpass", "poss") or \
         (root.dep_ == "pobj" and root.head.lower_ in ("to", "by") and root.head.head.lower_ in ("according", "told"))
 
@@ -493,12 +496,50 @@ def find_ministries(doc: Doc, table: EntityTable) -> None:
 
 
 def _owner(doc: Doc, table: EntityTable, tok: Token) -> str | None:
-    for t in tok.lefts:
-        if t.dep_ == "poss" or t.dep_ == "compound":
-            k = table.key_of(t)
-            if k and table.entities[k].kind == GOVERNMENT:
-                return k
+    """The state or ruling group named in the ministry's own phrase ("the X refugees ministry")."""
+    for t in doc[tok.left_edge.i:tok.i]:
+        k = table.key_of(t)
+        if k and table.entities[k].kind == GOVERNMENT:
+            return k
     return None
+
+
+def merge_short_names(table: EntityTable) -> None:
+    """A one-word name the tagger found on its own ("Zabihullah") joins the full name it is part of."""
+    full = [e for e in table.of_kind(PERSON, OFFICIAL) if len(_name_words(e.name)) >= 2]
+    for short in [e for e in table.of_kind(PERSON, OFFICIAL) if len(_name_words(e.name)) == 1]:
+        word = _name_words(short.name)[0]
+        cands = [e for e in full if word in (_name_words(e.name)[0], _name_words(e.name)[-1])]
+        if len(cands) != 1:
+            if not cands and len(short.mentions) == 1 and not short.title:
+                _drop(table, short)  # a lone capitalised word the tagger took for a name
+            continue
+        _fold_into(table, short, cands[0])
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in name.split() if w.lower() not in HONORIFICS and w.lower() not in NAME_PARTICLES] or [name]
+
+
+def _fold_into(table: EntityTable, src: Entity, dst: Entity) -> None:
+    for m in src.mentions:
+        dst.add(m)
+    dst.names |= src.names
+    dst.title = dst.title or src.title
+    if src.kind == OFFICIAL:
+        dst.kind = OFFICIAL
+    _drop(table, src, replacement=dst.key)
+
+
+def _drop(table: EntityTable, ent: Entity, replacement: str | None = None) -> None:
+    del table.entities[ent.key]
+    for i, k in list(table.token_key.items()):
+        if k == ent.key:
+            if replacement:
+                table.token_key[i] = replacement
+            else:
+                del table.token_key[i]
+    table.order = [(i, replacement or k) for i, k in table.order if k != ent.key or replacement]
 
 
 def find_short_names(doc: Doc, table: EntityTable) -> None:

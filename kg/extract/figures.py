@@ -63,9 +63,9 @@ def _excluded(doc: Doc, run: list[Token], value: float) -> bool:
     """Years, handles, parts of dates and small number words used as plain determiners."""
     first, last = run[0], run[-1]
     text = doc.text
-    around = text[max(0, first.idx - 2):last.idx + len(last) + 2]
-    if re.search(r"[@#/_]\w*\d|\d[A-Za-z_]", around.replace(" ", "")) and not re.search(r"\d(m|bn|k)\b", around):
-        return True
+    before, after = text[max(0, first.idx - 1):first.idx], text[last.idx + len(last):last.idx + len(last) + 1]
+    if before in ("@", "#", "_", "/") or after in ("_", "/") or (after.isalpha() and first.text[0].isdigit()):
+        return True  # part of a handle, a path or a code
     if len(run) == 1 and re.fullmatch(r"(1[89]|20|21)\d\d", first.text):
         return True  # a year
     if len(run) == 1 and first.text.isdigit() and first.i > 0 and _month_near(doc, first):
@@ -123,7 +123,7 @@ def _measure(doc: Doc, run: list[Token], last: Token) -> str | None:
     """What the number counts: the noun it quantifies, with its modifiers and a short complement."""
     head = last.head if last.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod") else None
     if last.lower_ in PERCENT | {"%"}:
-        head = last.head if last.head is not last else None
+        head = last.head if last.head.i != last.i else None
     if head is None and last.i + 1 < len(doc) and doc[last.i + 1].lower_ == "of":
         of = doc[last.i + 1]
         head = next((c for c in of.children if c.dep_ == "pobj"), None)
@@ -161,7 +161,7 @@ def _reporter(doc: Doc, tok: Token, statements: list[StatementRecord], speakers:
             return s.speaker
     t = tok
     for _ in range(8):
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
         if t.lemma_ in ATTRIBUTION_VERBS and t.pos_ in ("VERB", "AUX"):

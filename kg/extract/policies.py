@@ -27,7 +27,7 @@ def find_policies(doc: Doc, table: EntityTable, anchor: date | None) -> list[Pol
         target = _policy_object(tok)
         if target is None:
             continue
-        toks = sorted(target.subtree, key=lambda t: t.i) if target is not tok else _clause(tok)
+        toks = sorted(target.subtree, key=lambda t: t.i) if target.i != tok.i else _clause(tok)
         toks = [t for t in toks if not t.is_punct or t.text in ("-", "(", ")")]
         while toks and toks[0].pos_ in ("DET", "SCONJ", "ADP"):
             toks = toks[1:]

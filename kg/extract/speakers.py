@@ -26,7 +26,10 @@ def subject_of(verb: Token) -> Token | None:
             return verb.head  # "organizations calling on X"
         if verb.dep_ == "relcl":
             return verb.head  # "Bugti, who also accused ..."
-        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head is not verb:
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "by asserting", "after setting"
+            verb = verb.head.head
+            continue
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:
             if verb.dep_ == "ccomp":
                 return None
             verb = verb.head
@@ -63,6 +66,10 @@ class SpeakerResolver:
         key = self.table.key_of(tok)
         if key and not is_outlet(self.table.entities[key]):
             return key
+        for t in self._phrase(tok):  # "the Taliban spokesman Zabihullah Mujahid", "spokesman X, who"
+            k = self.table.key_of(t)
+            if k and self.table.entities[k].kind in (PERSON, OFFICIAL) and not self.table.entities[k].unnamed:
+                return k
         if tok.lower_ in PLURAL_OFFICIAL_HEADS | UNNAMED_OFFICIAL_HEADS:
             return None
         for child in tok.children:
@@ -71,6 +78,14 @@ class SpeakerResolver:
                 if k and self.table.entities[k].kind != GOVERNMENT and not is_outlet(self.table.entities[k]):
                     return k
         return None
+
+    def _phrase(self, tok: Token) -> list[Token]:
+        """The subject phrase without its prepositional and relative tails."""
+        out = [tok]
+        for c in tok.children:
+            if c.dep_ in ("compound", "appos", "amod", "nmod", "poss"):
+                out += list(c.subtree)
+        return out
 
     def _described(self, tok: Token) -> str | None:
         low = tok.lower_
@@ -113,7 +128,7 @@ class SpeakerResolver:
     def _is_subject(self, i: int) -> bool:
         tok = self.doc[i]
         head = tok
-        while head.dep_ in ("compound", "amod", "poss", "case", "det") and head.head is not head:
+        while head.dep_ in ("compound", "amod", "poss", "case", "det") and head.head.i != head.i:
             head = head.head
         return head.dep_ in SUBJECTS or head.dep_ == "pobj" and head.head.lower_ == "to" and \
             head.head.head.lower_ == "according"

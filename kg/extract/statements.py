@@ -107,8 +107,12 @@ class _StatementFinder:
         if first is None or last is None:
             return None
         sents = {first[0].sent.start: first[0].sent, last[0].sent.start: last[0].sent}
+        para_start = doc.text.rfind("\n", 0, q[0]) + 1
+        para_end = doc.text.find("\n", q[1])
+        para_end = len(doc.text) if para_end < 0 else para_end
         cands = [t for s in sents.values() for t in s
-                 if self._is_speech_verb(t) and not self._in_quote(t.idx) and t.i not in self.used_verbs]
+                 if self._is_speech_verb(t) and not self._in_quote(t.idx) and t.i not in self.used_verbs
+                 and para_start <= t.idx < para_end]
         if not cands:
             return None
         return min(cands, key=lambda t: min(abs(t.idx - q[1]), abs(t.idx - q[0])))
@@ -154,7 +158,7 @@ class _StatementFinder:
     def _nested(self, verb: Token) -> bool:
         """A speech verb inside what another speaker said is part of that statement, not a new one."""
         t = verb
-        while t.head is not t:
+        while t.head.i != t.i:
             if t.dep_ in CONTENT_DEPS and self._is_speech_verb(t.head) and subject_of(t.head) is not None:
                 return True
             t = t.head

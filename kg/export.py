@@ -1,0 +1,123 @@
+"""Write a graph in another RDF format; quad formats get one named graph per article.
+
+A graph read from a triple format (Turtle, N-Triples, RDF/XML) has lost its named graphs. `by_article`
+puts them back from the provenance every node carries (`nkg:source`, mentions), so `kg export --format trig`
+of the default out/graph.ttl still lets a user drop or replace one article's triples.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import BinaryIO
+
+from rdflib import RDF, Dataset, Graph, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import SKOS
+
+from . import graphio
+from .errors import GraphError
+from .vocab import NKG
+
+EXPORT_FORMATS = tuple(graphio.FORMAT_NAMES)  # ttl nt trig nq jsonld xml
+# links from a node to the entities whose own triples are repeated in the node's article graph
+ENTITY_LINKS = (NKG.speaker, NKG.reportedBy, NKG.issuedBy)
+
+
+def named_graphs(ds: Dataset) -> list[URIRef]:
+    """The names of the dataset's non-empty named graphs (the default graph excluded)."""
+    return sorted(g.identifier for g in ds.graphs() if g.identifier != DATASET_DEFAULT_GRAPH_ID and len(g))
+
+
+def with_article_graphs(ds: Dataset) -> Dataset:
+    """The dataset itself when it has named graphs, else its triples split into one graph per article."""
+    return ds if named_graphs(ds) else by_article(graphio.union_graph(ds))
+
+
+def by_article(graph: Graph) -> Dataset:
+    """Split a union graph into one named graph per article, following each triple's provenance.
+
+    Triples that belong to no article (none in a graph newskg built) stay in the default graph.
+    """
+    homes = _homes(graph)
+    anchors = _anchors(graph)
+    ds = graphio.new_dataset()
+    for prefix, ns in graph.namespaces():
+        ds.bind(prefix, ns, override=False)
+    for triple in graph:
+        targets = _targets(graph, triple, homes, anchors) or {DATASET_DEFAULT_GRAPH_ID}
+        for name in targets:
+            ds.graph(name).add(triple)
+    return ds
+
+
+def _homes(graph: Graph) -> dict[URIRef, set[URIRef]]:
+    """For every node, the articles whose graphs hold its triples."""
+    homes: dict[URIRef, set[URIRef]] = defaultdict(set)
+    for article in graph.subjects(RDF.type, NKG.Article):
+        homes[article].add(article)
+    for node, article in graph.subject_objects(NKG.source):
+        homes[node].add(article)
+    for node, mention in graph.subject_objects(NKG.mention):
+        homes[node] |= set(graph.objects(mention, NKG.source))
+    # an entity is written into every article graph of a node that names it, and so is an official's government
+    for link in ENTITY_LINKS:
+        for node, entity in graph.subject_objects(link):
+            homes[entity] |= homes[node]
+    for official, government in graph.subject_objects(NKG.memberOf):
+        homes[government] |= homes[official]
+    return homes
+
+
+def _anchors(graph: Graph) -> dict[tuple[URIRef, URIRef], set[str]]:
+    """The surface forms of each node per article, to tell which article an alias was seen in."""
+    seen: dict[tuple[URIRef, URIRef], set[str]] = defaultdict(set)
+    for node, mention in graph.subject_objects(NKG.mention):
+        for article in graph.objects(mention, NKG.source):
+            seen[(node, article)] |= {_norm(a) for a in graph.objects(mention, NKG.anchorOf)}
+    return seen
+
+
+def _norm(text) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+def _targets(graph: Graph, triple, homes, anchors) -> set[URIRef]:
+    s, p, o = triple
+    if p == NKG.mention:
+        return set(graph.objects(o, NKG.source))  # the link lives where the span is
+    here = homes.get(s, set())
+    if len(here) <= 1:
+        return set(here)
+    if p == NKG.source:
+        return {o}
+    if p == NKG.evidence:
+        return {a for a in here if str(o) in str(graph.value(a, NKG.body) or "")} or here
+    if p == SKOS.altLabel:
+        return {a for a in here if _norm(o) in anchors.get((s, a), ())} or here
+    return set(here)
+
+
+def export(ds: Dataset, fmt: str) -> bytes:
+    """The dataset in one of EXPORT_FORMATS; trig, nq and jsonld keep one named graph per article."""
+    rdflib_format = graphio.format_for("", fmt)
+    if rdflib_format in graphio.QUAD_FORMATS:
+        ds = with_article_graphs(ds)
+    return graphio.serialize(ds, rdflib_format)
+
+
+def write(ds: Dataset, fmt: str | None = None, output: str | Path | None = None,
+          stream: BinaryIO | None = None) -> None:
+    """Export to a file (atomically; the format defaults to its extension) or to a binary stream."""
+    if output is None and stream is None:
+        raise GraphError("export needs an output file or a stream")
+    if fmt is None:
+        fmt = _short_name(graphio.format_for(output)) if output is not None else "ttl"
+    data = export(ds, fmt)
+    if output is not None:
+        graphio.atomic_write(Path(output), data)
+    else:
+        stream.write(data)
+
+
+def _short_name(rdflib_format: str) -> str:
+    return next(k for k, v in graphio.FORMAT_NAMES.items() if v == rdflib_format)

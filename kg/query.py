@@ -1,0 +1,493 @@
+"""Ask the graph: canned and ad-hoc SPARQL, parameters bound as RDF terms, results in the formats tools want.
+
+A canned query is a `.rq` file in `queries/` whose leading comment block documents it:
+
+    # Everything one speaker said                       <- title
+    # All statements by the speakers whose name ...     <- one sentence on what it answers
+    #
+    # param ?name: words of the speaker's name. Example: Mujahid
+    # param ?node (IRI, optional): ...                  <- types: IRI, date, integer, decimal; default string
+
+Parameter values never enter the query text: they are bound to the query's variables as RDF terms
+(rdflib's initBindings), so quotes, braces or SPARQL keywords in a value are only ever data.
+"""
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Callable, Iterator, Mapping, TextIO
+
+from pyparsing import ParseBaseException
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query as PreparedQuery
+from rdflib.query import Result
+from rdflib.term import Identifier, Variable
+from rdflib.util import from_n3
+
+from .errors import QueryError
+from .vocab import PREFIXES
+
+QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+
+# prefixes an ad-hoc query may use without declaring them; also used to shorten IRIs in tables
+DEFAULT_PREFIXES: dict[str, str] = {
+    **{k: str(v) for k, v in PREFIXES.items()},
+    "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS), "dcterms": str(DCTERMS), "xsd": str(XSD),
+    "owl": str(OWL),
+}
+
+_PARAM_LINE = re.compile(r"^param\s+[?$](?P<name>\w+)\s*(?:\((?P<flags>[^)]*)\))?\s*:\s*(?P<doc>.*?)\s*"
+                         r"Example:\s*(?P<example>.+?)\s*$", re.IGNORECASE)
+_IRI_FORBIDDEN = re.compile(r'[\s<>"{}|\\^`]')
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class Param:
+    """A value a canned query needs, as its header declares it."""
+
+    name: str
+    description: str
+    example: str
+    kind: str = "string"
+    optional: bool = False
+
+    def term(self, value: str | Identifier) -> Identifier:
+        """The RDF term this parameter binds for a value given as text (or already as a term)."""
+        if isinstance(value, Identifier):
+            return value
+        try:
+            return TERM_PARSERS[self.kind](str(value))
+        except (ValueError, InvalidOperation) as exc:
+            raise QueryError(f"parameter {self.name}={value!r}: {exc}") from None
+
+
+def _iri(value: str) -> URIRef:
+    text = value.strip()
+    if text.startswith("<") and text.endswith(">"):
+        text = text[1:-1]
+    prefix, _, local = text.partition(":")
+    if prefix in DEFAULT_PREFIXES and not local.startswith("//"):
+        text = DEFAULT_PREFIXES[prefix] + local
+    if not _SCHEME.match(text) or _IRI_FORBIDDEN.search(text):
+        raise ValueError("not an IRI; give a full IRI or a short form such as id:agent/sarfraz-bugti")
+    return URIRef(text)
+
+
+def _date(value: str) -> Literal:
+    return Literal(date.fromisoformat(value.strip()).isoformat(), datatype=XSD.date)
+
+
+def _integer(value: str) -> Literal:
+    return Literal(int(value.strip()), datatype=XSD.integer)
+
+
+def _decimal(value: str) -> Literal:
+    return Literal(Decimal(value.strip()), datatype=XSD.decimal)
+
+
+TERM_PARSERS: dict[str, Callable[[str], Identifier]] = {
+    "string": Literal, "iri": _iri, "date": _date, "integer": _integer, "decimal": _decimal,
+}
+
+
+def adhoc_term(value: str | Identifier) -> Identifier:
+    """A term for a parameter of an undocumented query: <iri>, a "literal"^^type, or else a plain string."""
+    if isinstance(value, Identifier):
+        return value
+    text = str(value)
+    if text.startswith("<") and text.endswith(">"):
+        return _iri(text)
+    if text.startswith('"'):
+        try:
+            term = from_n3(text, nsm=_namespace_manager())
+        except Exception:  # from_n3 raises assorted types on malformed input
+            term = None
+        if not isinstance(term, Literal):
+            raise QueryError(f"parameter value {text!r} is not an RDF literal; write it as \"text\"^^xsd:type "
+                             f"or drop the leading quote for a plain string")
+        return term
+    return Literal(text)
+
+
+@dataclass(frozen=True)
+class Query:
+    """A SPARQL query with what its header says about it: name, title, description, parameters."""
+
+    text: str
+    name: str = "query"
+    title: str = ""
+    description: str = ""
+    params: tuple[Param, ...] = ()
+    path: Path | None = None
+
+    @classmethod
+    def from_text(cls, text: str, name: str = "query", path: Path | None = None) -> "Query":
+        """A query from SPARQL text, reading the documentation in its leading comment block."""
+        title, description, params = _read_header(text, name)
+        return cls(text=text, name=name, title=title, description=description, params=params, path=path)
+
+    @classmethod
+    def from_file(cls, path: str | Path, name: str | None = None) -> "Query":
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise QueryError(f"{path}: no such query file") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QueryError(f"{path}: cannot read the query file: {exc}") from None
+        return cls.from_text(text, name=name or str(path), path=path)
+
+    @cached_property
+    def prepared(self) -> PreparedQuery:
+        """The parsed query; a syntax error names the query, line and column."""
+        try:
+            return prepareQuery(self.text, initNs=DEFAULT_PREFIXES)
+        except ParseBaseException as exc:
+            raise QueryError(f"{self.name}: SPARQL syntax error at line {exc.lineno}, column {exc.col}: "
+                             f"{exc.msg}, found {_near(exc)}") from None
+        except Exception as exc:  # rdflib reports unknown prefixes and the like as plain Exception
+            raise QueryError(f"{self.name}: {exc}") from None
+
+    @property
+    def kind(self) -> str:
+        """SELECT, ASK, CONSTRUCT or DESCRIBE."""
+        return self.prepared.algebra.name.removesuffix("Query").upper()
+
+    def bindings(self, values: Mapping[str, str | Identifier] | None = None) -> dict[str, Identifier]:
+        """Parameter values as RDF terms, checked against the parameters the query declares."""
+        values = dict(values or {})
+        if not self.params:
+            return self._adhoc_bindings(values)
+        declared = {p.name: p for p in self.params}
+        unknown = sorted(set(values) - set(declared))
+        if unknown:
+            raise QueryError(f"{self.name}: no parameter {unknown[0]!r}; it takes {_param_list(self.params)}")
+        for p in self.params:
+            if p.name not in values and not p.optional:
+                raise QueryError(f"{self.name}: missing parameter {p.name!r} ({p.description}); "
+                                 f"add --param {p.name}={_shell(p.example)}")
+        return {name: declared[name].term(v) for name, v in values.items()}
+
+    def _adhoc_bindings(self, values: Mapping[str, str | Identifier]) -> dict[str, Identifier]:
+        for name in values:
+            if not re.search(rf"[?$]{re.escape(name)}\b", self.text):
+                raise QueryError(f"{self.name}: parameter {name!r} is not a variable of the query "
+                                 f"(it would bind ?{name})")
+        return {name: adhoc_term(v) for name, v in values.items()}
+
+
+def _near(exc: ParseBaseException) -> str:
+    rest = exc.pstr[exc.loc:exc.loc + 20].split("\n")[0]
+    return repr(rest) if rest else "the end of the query"
+
+
+def _param_list(params: tuple[Param, ...]) -> str:
+    return ", ".join(p.name for p in params) if params else "no parameters"
+
+
+def _shell(value: str) -> str:
+    return value if re.fullmatch(r"[\w:/.@-]+", value) else "'" + value.replace("'", "'\\''") + "'"
+
+
+def _read_header(text: str, name: str) -> tuple[str, str, tuple[Param, ...]]:
+    """Title, description and parameters from the comment lines that open a query."""
+    lines = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line.lstrip("#").strip())
+    title = lines[0] if lines else ""
+    description, params = [], []
+    for line in lines[1:]:
+        if line.lower().startswith("param"):
+            params.append(_param(line, name))
+        elif line and not params:
+            description.append(line)
+    return title, " ".join(description), tuple(params)
+
+
+def _param(line: str, name: str) -> Param:
+    m = _PARAM_LINE.match(line)
+    if not m:
+        raise QueryError(f"{name}: cannot read the parameter line {line!r}; write "
+                         f"'# param ?name (type, optional): what it is. Example: value'")
+    flags = {f.strip().lower() for f in (m["flags"] or "").split(",") if f.strip()}
+    kinds = flags & set(TERM_PARSERS)
+    if flags - kinds - {"optional"} or len(kinds) > 1:
+        raise QueryError(f"{name}: parameter ?{m['name']} has unknown flags {m['flags']!r}; "
+                         f"use one of {', '.join(TERM_PARSERS)} and/or optional")
+    return Param(name=m["name"], description=m["doc"].rstrip("."), example=m["example"],
+                 kind=kinds.pop() if kinds else "string", optional="optional" in flags)
+
+
+def canned_queries(directory: str | Path = QUERIES_DIR) -> dict[str, Query]:
+    """The documented queries shipped in queries/, by name (the file stem)."""
+    return {p.stem: Query.from_file(p, name=p.stem) for p in sorted(Path(directory).glob("*.rq"))}
+
+
+def find_query(ref: str, directory: str | Path = QUERIES_DIR) -> Query:
+    """A canned query by name, a .rq file by path, or SPARQL text given inline."""
+    if re.search(r"[\s{]", ref):
+        return Query.from_text(ref, name="query")
+    path = Path(ref)
+    if path.suffix == ".rq" or path.is_file():
+        return Query.from_file(path)
+    queries = canned_queries(directory)
+    if ref in queries:
+        return queries[ref]
+    close = difflib.get_close_matches(ref, queries, n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    raise QueryError(f"no canned query named {ref!r}; {hint}run 'kg queries' to list them")
+
+
+def run(graph: Graph | Dataset, query: Query | str, params: Mapping[str, str | Identifier] | None = None
+        ) -> "QueryResult":
+    """Run a query (a Query, a canned name, a .rq path or SPARQL text) with its parameters bound as terms."""
+    if isinstance(query, str):
+        query = find_query(query)
+    bindings = query.bindings(params)
+    prepared = query.prepared
+    try:
+        result = graph.query(prepared, initBindings=bindings)
+        len(result)  # evaluate now, so errors surface before any output is written
+    except QueryError:
+        raise
+    except Exception as exc:  # rdflib evaluation errors come in many types
+        raise QueryError(f"{query.name}: the query failed: {exc}") from None
+    return QueryResult(result, query, _namespaces(graph))
+
+
+def _namespace_manager():
+    g = Graph(bind_namespaces="none")
+    for prefix, ns in DEFAULT_PREFIXES.items():
+        g.bind(prefix, ns)
+    return g.namespace_manager
+
+
+def _namespaces(graph: Graph | None = None) -> dict[str, str]:
+    ns = dict(DEFAULT_PREFIXES)
+    if graph is not None:
+        ns.update({p: str(n) for p, n in graph.namespaces() if p and p not in ns})
+    return ns
+
+
+@dataclass
+class QueryResult:
+    """What a query returned: rows for SELECT, a graph for CONSTRUCT/DESCRIBE, a boolean for ASK."""
+
+    result: Result
+    query: Query
+    namespaces: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> str:
+        return self.result.type
+
+    @property
+    def vars(self) -> list[str]:
+        return [str(v) for v in (self.result.vars or [])]
+
+    @property
+    def boolean(self) -> bool:
+        if self.kind != "ASK":
+            raise QueryError(f"{self.query.name}: a {self.kind} query has no true/false answer")
+        return bool(self.result.askAnswer)
+
+    @property
+    def graph(self) -> Graph:
+        if self.kind not in GRAPH_KINDS:
+            raise QueryError(f"{self.query.name}: a {self.kind} query returns no graph")
+        g = self.result.graph
+        for prefix, ns in self.namespaces.items():
+            g.bind(prefix, ns, override=False)
+        return g
+
+    def terms(self) -> Iterator[list[Identifier | None]]:
+        """SELECT rows as lists of RDF terms (None where a variable is unbound), in variable order."""
+        if self.kind != "SELECT":
+            raise QueryError(f"{self.query.name}: a {self.kind} query returns no rows")
+        for row in self.result:
+            yield list(row)
+
+    def rows(self) -> list[dict[str, Any]]:
+        """SELECT rows as dicts of plain Python values: str, int, Decimal, bool, date; None when unbound."""
+        return [{v: to_python(t) for v, t in zip(self.vars, row)} for row in self.terms()]
+
+    def __iter__(self):
+        return iter(self.rows())
+
+    def __len__(self) -> int:
+        return len(self.result)
+
+    def write(self, out: TextIO, fmt: str | None = None) -> None:
+        """Write the result to a text stream in a format fit for its kind (see FORMATS)."""
+        writers = FORMATS[self.kind]
+        fmt = fmt or DEFAULT_FORMAT[self.kind]
+        if fmt not in writers:
+            raise QueryError(f"--format {fmt} does not apply to a {self.kind} query; "
+                             f"use {', '.join(writers)}")
+        writers[fmt](self, out)
+
+    def text(self, fmt: str | None = None) -> str:
+        buf = io.StringIO()
+        self.write(buf, fmt)
+        return buf.getvalue()
+
+
+def to_python(term: Identifier | None) -> Any:
+    """A plain Python value for a term: IRIs as strings, typed literals as their values."""
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        return str(term) if isinstance(value, Literal) else value
+    return str(term)
+
+
+# ---------------------------------------------------------------- result formats
+
+def short_iri(iri: str, namespaces: Mapping[str, str]) -> str:
+    """id:agent/sarfraz-bugti for the full IRI, when a known namespace covers it."""
+    best = max((ns for ns in namespaces.values() if iri.startswith(ns)), key=len, default=None)
+    if best is None:
+        return iri
+    prefix = next(p for p, ns in namespaces.items() if ns == best)
+    return f"{prefix}:{iri[len(best):]}"
+
+
+TABLE_WIDTH = 60
+
+
+def _cell(term: Identifier | None, namespaces: Mapping[str, str]) -> str:
+    if term is None:
+        return ""
+    text = short_iri(str(term), namespaces) if isinstance(term, URIRef) else str(term)
+    text = " ".join(text.split())
+    return text if len(text) <= TABLE_WIDTH else text[:TABLE_WIDTH - 1] + "…"
+
+
+def write_table(res: QueryResult, out: TextIO) -> None:
+    """Aligned columns for reading in a terminal; long values are cut (csv and json give them whole)."""
+    cells = [[_cell(t, res.namespaces) for t in row] for row in res.terms()]
+    widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(res.vars)]
+    out.write("  ".join(v.ljust(w) for v, w in zip(res.vars, widths)).rstrip() + "\n")
+    out.write("  ".join("-" * w for w in widths) + "\n")
+    for row in cells:
+        out.write("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() + "\n")
+
+
+def _csv_value(term: Identifier | None) -> str:
+    if term is None:
+        return ""
+    return f"_:{term}" if isinstance(term, BNode) else str(term)
+
+
+def write_csv(res: QueryResult, out: TextIO) -> None:
+    """SPARQL 1.1 Query Results CSV: a header of variable names, then plain values, CRLF line ends."""
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerow(res.vars)
+    for row in res.terms():
+        w.writerow([_csv_value(t) for t in row])
+
+
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def tsv_term(term: Identifier | None) -> str:
+    """A term in the Turtle-like syntax SPARQL TSV results use; empty when unbound."""
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    text = '"' + str(term).translate(_TSV_ESCAPES) + '"'
+    if term.language:
+        return f"{text}@{term.language}"
+    if term.datatype and term.datatype != XSD.string:
+        return f"{text}^^<{term.datatype}>"
+    return text
+
+
+def write_tsv(res: QueryResult, out: TextIO) -> None:
+    """SPARQL 1.1 Query Results TSV: ?var headers, RDF terms in Turtle syntax."""
+    out.write("\t".join(f"?{v}" for v in res.vars) + "\n")
+    for row in res.terms():
+        out.write("\t".join(tsv_term(t) for t in row) + "\n")
+
+
+def json_term(term: Identifier) -> dict[str, str]:
+    """One RDF term as the SPARQL 1.1 JSON results format writes it."""
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    out = {"type": "literal", "value": str(term)}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype:
+        out["datatype"] = str(term.datatype)
+    return out
+
+
+def write_json(res: QueryResult, out: TextIO) -> None:
+    """SPARQL 1.1 Query Results JSON, one binding per line so large results stream."""
+    out.write('{"head": ' + json.dumps({"vars": res.vars}) + ', "results": {"bindings": [')
+    for i, row in enumerate(res.terms()):
+        binding = {v: json_term(t) for v, t in zip(res.vars, row) if t is not None}
+        out.write(("," if i else "") + "\n  " + json.dumps(binding, ensure_ascii=False))
+    out.write("\n]}}\n")
+
+
+def _plain_json(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def write_nl(res: QueryResult, out: TextIO) -> None:
+    """Newline-delimited JSON: one object of plain values per row (IRIs as strings, numbers as numbers)."""
+    for row in res.rows():
+        out.write(json.dumps(row, default=_plain_json, ensure_ascii=False) + "\n")
+
+
+def write_boolean(res: QueryResult, out: TextIO) -> None:
+    out.write(("true" if res.boolean else "false") + "\n")
+
+
+def write_boolean_json(res: QueryResult, out: TextIO) -> None:
+    out.write(json.dumps({"head": {}, "boolean": res.boolean}) + "\n")
+
+
+def _graph_writer(rdflib_format: str) -> Callable[[QueryResult, TextIO], None]:
+    def write(res: QueryResult, out: TextIO) -> None:
+        out.write(res.graph.serialize(format=rdflib_format))
+    write.__doc__ = f"The constructed graph as {rdflib_format}."
+    return write
+
+
+GRAPH_KINDS = ("CONSTRUCT", "DESCRIBE")
+_GRAPH_FORMATS = {"ttl": _graph_writer("turtle"), "nt": _graph_writer("nt"),
+                  "jsonld": _graph_writer("json-ld"), "xml": _graph_writer("xml")}
+FORMATS: dict[str, dict[str, Callable[[QueryResult, TextIO], None]]] = {
+    "SELECT": {"table": write_table, "csv": write_csv, "tsv": write_tsv, "json": write_json, "nl": write_nl},
+    "ASK": {"table": write_boolean, "json": write_boolean_json, "csv": write_boolean, "tsv": write_boolean,
+            "nl": write_boolean},
+    "CONSTRUCT": _GRAPH_FORMATS,
+    "DESCRIBE": _GRAPH_FORMATS,
+}
+DEFAULT_FORMAT = {"SELECT": "table", "ASK": "table", "CONSTRUCT": "ttl", "DESCRIBE": "ttl"}
+FORMAT_NAMES = tuple(dict.fromkeys(name for writers in FORMATS.values() for name in writers))

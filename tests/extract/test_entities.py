@@ -1,0 +1,76 @@
+"""Entities: governments by name, capital and description; officials by title; people and organizations."""
+import pytest
+
+from kg.extract.records import GOVERNMENT, OFFICIAL, ORGANIZATION, PERSON
+from .helpers import names
+
+
+def govs(rec):
+    return {e.country or e.group for e in rec.entities.values() if e.kind == GOVERNMENT}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Paris has rejected the proposal from the commission.", {"FR"}),
+    ("The Kenyan government announced new taxes on Friday.", {"KE"}),
+    ("Brazil's foreign ministry summoned the ambassador.", {"BR"}),
+    ("The talks between Seoul and Tokyo resumed.", {"KR", "JP"}),
+])
+def test_governments(extract_one, text, expected):
+    assert govs(extract_one(text)) >= expected
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters gathered in Paris on Sunday.",
+    "Thousands crossed into Chad from the camps.",
+])
+def test_places_are_not_governments(extract_one, text):
+    assert not govs(extract_one(text))
+
+
+def test_ruling_group_named_with_its_capital_is_that_state_government(extract_one):
+    rec = extract_one("The Houthi-led administration in Sanaa condemned the strikes. The Houthi administration "
+                      "said it would respond.")
+    gov = [e for e in rec.entities.values() if e.kind == GOVERNMENT and e.group]
+    assert gov and gov[0].country == "YE"
+
+
+@pytest.mark.parametrize("text, name, title, country", [
+    ("Interior Minister Jan Novak said the fence would be finished.", "Jan Novak", "Interior Minister", None),
+    ("Kenyan Finance Minister Amos Otieno presented the budget.", "Amos Otieno", "Finance Minister", "KE"),
+    ("Brazil's Foreign Minister Paulo Reis flew to Lisbon.", "Paulo Reis", "Foreign Minister", "BR"),
+    ("Ines Duarte, the deputy governor of the province, visited the camp.", "Ines Duarte", "deputy governor", None),
+])
+def test_officials_with_titles(extract_one, text, name, title, country):
+    rec = extract_one(text)
+    official = next(e for e in rec.entities.values() if e.kind == OFFICIAL and e.name == name)
+    assert official.title == title
+    if country:
+        assert rec.entities[official.government].country == country
+
+
+def test_a_lawyer_is_a_person_not_an_official(extract_one):
+    rec = extract_one("Jana Dvorak, a lawyer in Brno, said the ruling was unfair.")
+    assert "Jana Dvorak" in names(rec, PERSON) and "Jana Dvorak" not in names(rec, OFFICIAL)
+
+
+def test_surname_alone_is_the_person_named_in_full(extract_one):
+    rec = extract_one("Interior Minister Jan Novak visited the border. Novak later said the fence would hold.")
+    novak = [e for e in rec.entities.values() if e.kind == OFFICIAL]
+    assert len(novak) == 1 and len(novak[0].mentions) == 2
+
+
+def test_two_people_sharing_a_surname_stay_apart(extract_one):
+    rec = extract_one("Prime Minister Ahmed Karimi spoke first. Sara Karimi, a lawyer, said he was wrong.")
+    assert {"Ahmed Karimi", "Sara Karimi"} <= {e.name for e in rec.entities.values()}
+
+
+def test_acronym_in_parentheses_is_the_organization(extract_one):
+    rec = extract_one("The International Committee of the Red Cross (ICRC) said aid was blocked. "
+                      "The ICRC called for access.")
+    orgs = [e for e in rec.entities.values() if e.kind == ORGANIZATION]
+    assert len(orgs) == 1 and "ICRC" in orgs[0].names
+
+
+def test_documents_with_acronyms_are_not_organizations(extract_one):
+    rec = extract_one("Holders of a National Identity Card (NIC) may stay.")
+    assert not [e for e in rec.entities.values() if e.kind == ORGANIZATION]

@@ -1,0 +1,115 @@
+"""Statements: quotes in every style and reported speech, each credited to the right speaker."""
+import pytest
+
+from kg.extract.statements import find_quotes
+from .helpers import speaker_name, statements_by
+
+CASES = [
+    # direct quote, inverted attribution with a titled name
+    ('"We will not back down on the reform," said Foreign Minister Elena Marquez.',
+     "We will not back down on the reform", "Elena Marquez", True),
+    # curly quotes, attribution first
+    ("Finance Minister Otto Lindqvist said: “The budget is balanced for the first time in a decade.”",
+     "The budget is balanced for the first time", "Otto Lindqvist", True),
+    # reported speech with "that"
+    ("Prime Minister Tomas Berg said that the northern border would reopen next week.",
+     "the northern border would reopen next week", "Tomas Berg", False),
+    # reported speech without "that", clause first
+    ("The dam will be finished by spring, officials in Kenya said on Monday.",
+     "The dam will be finished by spring", "Kenya", False),
+    # accuse ... of
+    ("Chile's government accused Bolivia of violating the water treaty.",
+     "accused Bolivia of violating the water treaty", "Chile", False),
+    # urge
+    ("The United Nations urged Ghana to reconsider the ban on street vendors.",
+     "urged Ghana to reconsider the ban", "United Nations", False),
+    # according to
+    ("Cases rose sharply in the northern provinces, according to the World Health Organization.",
+     "Cases rose sharply in the northern provinces", "World Health Organization", False),
+    # rejected, pronoun subject resolved to the last named person
+    ("Opposition leader Karim Haddad spoke in parliament. He rejected the budget as a betrayal of voters.",
+     "rejected the budget as a betrayal of voters", "Karim Haddad", False),
+    # denied, government by capital city
+    ("Ankara denied that its troops had crossed the frontier.",
+     "its troops had crossed the frontier", "Turkey", False),
+    # called for
+    ("President Lina Sorensen called for an independent inquiry into the shooting.",
+     "called for an independent inquiry into the shooting", "Lina Sorensen", False),
+    # warned
+    ("Health Minister Ana Lopes warned that hospitals would run out of beds within a week.",
+     "hospitals would run out of beds within a week", "Ana Lopes", False),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker, direct", CASES)
+def test_statement_and_speaker(extract_one, text, fragment, speaker, direct):
+    rec = extract_one(text)
+    found = statements_by(rec, fragment)
+    assert found, f"no statement containing {fragment!r}; got {[s.text for s in rec.statements]}"
+    assert speaker in speaker_name(rec, found[0])
+    assert found[0].direct is direct
+
+
+def test_quote_over_two_sentences_continues_the_named_speaker(extract_one):
+    rec = extract_one("Health Minister Ana Lopes visited the clinic on Friday. "
+                      '"The plan is dead. We will start again from scratch," she said.')
+    found = statements_by(rec, "We will start again from scratch")
+    assert found and speaker_name(rec, found[0]) == "Ana Lopes"
+    assert "The plan is dead" in found[0].text
+
+
+def test_bare_quote_paragraph_continues_the_previous_speaker(extract_one):
+    rec = extract_one('"Our farmers cannot wait any longer," Agriculture Minister Pedro Alves told reporters.\n\n'
+                      '"The rains will not come back by themselves."')
+    found = statements_by(rec, "The rains will not come back")
+    assert found and speaker_name(rec, found[0]) == "Pedro Alves"
+
+
+def test_spokesman_description_resolves_to_the_named_spokesman(extract_one):
+    rec = extract_one("Government spokesman Ali Reza Farahani spoke on Monday. "
+                      '"The talks have failed and we are leaving the table," the spokesman said.')
+    found = statements_by(rec, "The talks have failed")
+    assert found and speaker_name(rec, found[0]) == "Ali Reza Farahani"
+
+
+def test_unnamed_official_is_a_speaker_of_its_own_tied_to_its_government(extract_one):
+    rec = extract_one('"There is no deal yet and there will not be one this week," a senior Kenyan official said.')
+    found = statements_by(rec, "There is no deal yet")
+    assert found
+    who = rec.entities[found[0].speaker]
+    assert who.unnamed and "official" in who.name
+    assert rec.entities[who.government].country == "KE"
+
+
+def test_the_official_refers_back_to_the_unnamed_official(extract_one):
+    rec = extract_one('"We have closed the crossing," a Foreign Ministry official said. '
+                      '"It will stay closed until further notice," the official added.')
+    a, b = statements_by(rec, "We have closed"), statements_by(rec, "It will stay closed")
+    assert a and b and a[0].speaker == b[0].speaker
+
+
+def test_signed_post_is_a_direct_statement_of_its_author(extract_one):
+    rec = extract_one("Labour Minister Maria Costa posted on social media.\n"
+                      "We stand with the farmers. The new rules are unfair and will be withdrawn.\n"
+                      "— Maria Costa (@mcosta) May 2, 2024")
+    found = statements_by(rec, "The new rules are unfair")
+    assert found and found[0].direct and speaker_name(rec, found[0]) == "Maria Costa"
+
+
+def test_scare_quotes_are_not_statements(extract_one):
+    rec = extract_one('The mayor called the plan "reckless" on Tuesday.')
+    assert not statements_by(rec, "reckless") or all(len(s.text.split()) > 2 for s in rec.statements)
+
+
+def test_news_outlets_are_not_speakers(extract_one):
+    rec = extract_one("Fuel prices rose by a third last month, The Harbour Times reported.")
+    assert not rec.statements
+
+
+@pytest.mark.parametrize("text, quotes", [
+    ('He said "yes" and "no".', ["yes", "no"]),
+    ("She said “first” then “second”.", ["first", "second"]),
+    ('An "open\n\nquote never closes', []),
+])
+def test_find_quotes(text, quotes):
+    assert [text[a:b] for a, b in find_quotes(text)] == quotes

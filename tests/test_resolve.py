@@ -1,0 +1,49 @@
+"""Entity resolution across articles: spelling variants merge, namesakes do not."""
+import pytest
+
+from kg.resolve import name_key
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Mohammad Rahimi", "Muhammad Rahimi"),
+    ("Volodymyr Zelensky", "Volodymyr Zelenskyy"),
+    ("Anwar ul Haq Kakar", "Anwar ul-Haq Kakar"),
+    ("Abdul Rahman", "Abdul-Rahman"),
+    ("José Álvarez", "Jose Alvarez"),
+])
+def test_spelling_variants_share_a_key(a, b):
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize("a, b", [("Ahmed Karimi", "Sara Karimi"), ("Jan Novak", "Jana Novak")])
+def test_different_people_have_different_keys(a, b):
+    assert name_key(a) != name_key(b)
+
+
+def people(res):
+    return {n.label: n for n in res.nodes.values() if n.kind in ("official", "person") and not n.unnamed}
+
+
+def test_one_official_across_articles_is_one_node(resolve_texts):
+    _, res = resolve_texts("Interior Minister Mohammad Rahimi said the camps would close.",
+                           "Muhammad Rahimi, the interior minister, visited the border on Friday.")
+    assert len(people(res)) == 1
+
+
+def test_namesakes_in_different_articles_stay_apart(resolve_texts):
+    _, res = resolve_texts("Prime Minister Ahmed Karimi said the election would go ahead.",
+                           "Sara Karimi, a lawyer in the capital, said the election was unfair.")
+    assert {"Ahmed Karimi", "Sara Karimi"} <= set(people(res))
+
+
+def test_state_named_by_capital_and_demonym_is_one_government(resolve_texts):
+    _, res = resolve_texts("Nairobi rejected the report.", "The Kenyan government said it would appeal.")
+    govs = [n for n in res.nodes.values() if n.kind == "government"]
+    assert len(govs) == 1 and govs[0].country == "KE"
+
+
+def test_ruling_group_joins_its_state_across_articles(resolve_texts):
+    _, res = resolve_texts("The Houthi administration in Sanaa condemned the strikes.",
+                           "The Houthis said they would respond. Yemen's rulers gave no date.")
+    govs = [n for n in res.nodes.values() if n.kind == "government"]
+    assert len(govs) == 1 and "Houthi" in govs[0].label
