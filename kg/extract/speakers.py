@@ -21,6 +21,8 @@ def subject_of(verb: Token) -> Token | None:
         seen += 1
         for child in verb.children:
             if child.dep_ in SUBJECTS:
+                if verb.dep_ == "relcl" and child.lower_ in ("who", "which", "that"):
+                    return verb.head  # "Bugti, who also accused ..."
                 return child
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head  # "organizations calling on X"
@@ -49,12 +51,13 @@ class SpeakerResolver:
 
     def resolve(self, tok: Token) -> str | None:
         """The entity key a subject token stands for, or None when it names no speaker."""
+        siblings = [c for c in tok.head.children if c.dep_ in SUBJECTS and c.i != tok.i] if tok.dep_ in SUBJECTS else []
         conj = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
         for t in conj:  # "Western embassies, the United Nations and rights groups": the named one speaks
             key = self._named(t)
             if key:
                 return self._remember(key, tok.i)
-        key = self._described(tok)
+        key = self._described(tok) or next(filter(None, map(self._named, siblings)), None)
         return self._remember(key, tok.i) if key else None
 
     def _remember(self, key: str, i: int) -> str:

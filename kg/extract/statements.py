@@ -79,7 +79,7 @@ class _StatementFinder:
             return False
         if tok.lemma_ in SPEECH_VERBS:
             return True
-        return any((tok.lemma_, c.lower_) in PHRASAL_SPEECH for c in tok.children if c.dep_ in ("prep", "prt"))
+        return self._phrasal(tok)
 
     # ------------------------------------------------------------ direct quotes
     def _quote(self, q: tuple[int, int], sent: TokSpan) -> None:
@@ -153,7 +153,9 @@ class _StatementFinder:
         self._add(speaker, span, direct=self._quotes_inside(span), verb=verb)
 
     def _phrasal(self, verb: Token) -> bool:
-        return any((verb.lemma_, c.lower_) in PHRASAL_SPEECH for c in verb.children if c.dep_ in ("prep", "prt"))
+        """"called for", "called on": the particle follows the verb, whatever the parser attached it to."""
+        nxt = self.doc[verb.i + 1] if verb.i + 1 < len(self.doc) else None
+        return nxt is not None and (verb.lemma_, nxt.lower_) in PHRASAL_SPEECH
 
     def _nested(self, verb: Token) -> bool:
         """A speech verb inside what another speaker said is part of that statement, not a new one."""
@@ -213,11 +215,12 @@ class _StatementFinder:
         for tok in sent:
             if tok.lower_ != "according" or tok.i + 2 >= len(self.doc) or self.doc[tok.i + 1].lower_ != "to":
                 continue
-            if any(self._is_speech_verb(t) and t.i in self.used_verbs for t in sent):
-                return
             obj = next((c for c in self.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if obj is None:
                 return
+            tail = {t.i for t in obj.subtree}
+            if any(self._is_speech_verb(t) and t.i in self.used_verbs and t.i not in tail for t in sent):
+                return  # the sentence has its own speaker; "according to" names where it was reported
             speaker = self.speakers.resolve(obj)
             if speaker is None:
                 return
@@ -247,7 +250,8 @@ class _StatementFinder:
             if len(chunk.split()) < MIN_QUOTE_WORDS:
                 continue
             begin = text.index(chunk, body_start)
-            self._add(speaker, (begin, begin + len(chunk)), direct=True, verb=None, verb_text="posted")
+            for sent in self.doc.char_span(begin, begin + len(chunk), alignment_mode="expand").sents:
+                self._add(speaker, (sent.start_char, sent.end_char), direct=True, verb=None, verb_text="posted")
 
     # ------------------------------------------------------------ recording
     def _add(self, speaker: str, span: tuple[int, int], direct: bool, verb: Token | None,
