@@ -24,6 +24,9 @@ def subject_of(verb: Token) -> Token | None:
                 if verb.dep_ == "relcl" and child.lower_ in ("who", "which", "that"):
                     return verb.head  # "Bugti, who also accused ..."
                 return child
+        if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            verb = verb.head.head  # "began an effort to round up": the effort's maker acts
+            continue
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head  # "organizations calling on X"
         if verb.dep_ == "relcl":
