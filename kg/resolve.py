@@ -51,19 +51,29 @@ def name_key(name: str) -> tuple[str, ...]:
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower().replace("’", "'")
     words = [w for w in re.split(r"[\s]+", s) if w]
     words = [w for w in words if w.strip(".") not in HONORIFICS]
-    joined = []
-    for w in words:  # "ul Haq" and "ul-Haq" and "Ulhaq" compare equal
+    joined: list[str] = []
+    pending = ""
+    for w in words:  # a particle joins the next word: "ul Haq", "ul-Haq" and "Ulhaq" compare equal
         w = w.replace("-", "").replace("'", "").strip(".")
-        if joined and (w in NAME_PARTICLES or joined[-1] in NAME_PARTICLES):
-            joined[-1] += w
-        else:
-            joined.append(w)
+        if w in NAME_PARTICLES:
+            pending += w
+            continue
+        joined.append(pending + w)
+        pending = ""
+    if pending:
+        joined.append(pending)
     return tuple(_fold(TRANSLITERATIONS.get(w, w)) for w in joined if w)
 
 
+def same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Equal keys, or the same letters split differently ("Abdul Rahman" / "Abdul-Rahman")."""
+    return a == b or "".join(a) == "".join(b)
+
+
 def _fold(word: str) -> str:
-    w = re.sub(r"(.)\1+", r"\1", word)  # Zelenskyy -> Zelensky
-    return w[0] + re.sub(r"[aeiouy]", "", w[1:]) if w else w
+    """First and last letter kept, inner vowels and doubled letters dropped: Zelenskyy = Zelensky, Jan != Jana."""
+    w = re.sub(r"(.)\1+", r"\1", word)
+    return w[0] + re.sub(r"[aeiouy]", "", w[1:-1]) + w[-1] if len(w) > 2 else w
 
 
 def resolve(records: list[ArticleRecord]) -> Resolution:
@@ -215,7 +225,7 @@ def _same_person(cluster: dict, key: tuple[str, ...], gov: URIRef | None, e: Ent
     if gov and cluster["govs"] and gov not in cluster["govs"]:
         return False
     for k in cluster["keys"]:
-        if k == key:
+        if same_name(k, key):
             return True
         short, long_ = sorted((k, key), key=len)
         if len(short) >= 2 and set(short) <= set(long_):  # a middle name more or less

@@ -110,6 +110,12 @@ def _short(text: str) -> str:
     return " ".join(words[:LABEL_WORDS]) + ("…" if len(words) > LABEL_WORDS else "")
 
 
+def decimal_lexical(value: float) -> str:
+    """The canonical xsd:decimal form ("14.0"), which every serializer writes back unchanged."""
+    text = clean_number(value)
+    return text if "." in text else text + ".0"
+
+
 def _statements(g: Graph, i: int, rec: ArticleRecord, res: Resolution) -> None:
     a = article_iri(rec)
     for s in rec.statements:
@@ -140,7 +146,7 @@ def _figures(g: Graph, i: int, rec: ArticleRecord, res: Resolution) -> None:
         # the label writes the number without thousands separators, so "140,000" is found as 140000
         label = f.surface.text.replace(",", "") + (f" — {f.measure}" if f.measure else "")
         g.add((iri, RDFS.label, Literal(label)))
-        g.add((iri, NKG.value, Literal(clean_number(f.value), datatype=XSD.decimal)))
+        g.add((iri, NKG.value, Literal(decimal_lexical(f.value), datatype=XSD.decimal)))
         if f.unit:
             g.add((iri, NKG.unit, Literal(f.unit)))
         if f.measure:

@@ -74,6 +74,15 @@ def gov_key(country: gazetteer.Country | None, group: str | None = None) -> str:
     return f"gov:{country.code}" if country else f"gov:group:{group.lower()}"
 
 
+def state_government(table: EntityTable, country: gazetteer.Country, tok: Token | None = None) -> str:
+    """The key of a state's government, created if the article has not named it yet."""
+    key = gov_key(country)
+    table.get_or_create(key, GOVERNMENT, country.name, country=country.code)
+    if tok is not None and not table.claimed(tok.i, tok.i + 1):
+        table.mention(key, tok.i, tok.i + 1)
+    return key
+
+
 def find_entities(doc: Doc, headline_end: int = 0) -> EntityTable:
     """All entity mentions of a parsed article, in the order that lets later steps use earlier ones."""
     table = EntityTable(doc)
@@ -82,9 +91,9 @@ def find_entities(doc: Doc, headline_end: int = 0) -> EntityTable:
     find_states(doc, table)
     find_people(doc, table, headline_end)
     merge_short_names(table)
+    find_short_names(doc, table)
     find_organizations(doc, table, acronyms)
     find_ministries(doc, table)
-    find_short_names(doc, table)
     assign_governments(doc, table)
     table.order.sort()
     return table
@@ -155,6 +164,9 @@ def find_groups(doc: Doc, table: EntityTable) -> None:
             if not table.claimed(tok_span.start, tok_span.end):
                 start, end = _government_phrase(doc, tok_span)
                 table.mention(key, start, end)
+                if not ent.country:
+                    hint = _group_country(doc, doc[start:end])
+                    ent.country = hint.code if hint else None
 
 
 def _heads_government(doc: Doc, ent: TokSpan) -> bool:
@@ -308,7 +320,7 @@ def find_people(doc: Doc, table: EntityTable, headline_end: int) -> None:
         if title and (title.split()[-1].lower() in GOV_TITLE_HEADS):
             ent.kind, ent.title = OFFICIAL, ent.title or title
             if designator and not ent.government:
-                ent.government = designator
+                ent.government = _designator_government(table, designator)
         elif role and not ent.title:
             ent.title = role
         table.mention(key, span.start, span.end, name)
@@ -390,14 +402,28 @@ def _title_before(doc: Doc, span: TokSpan) -> tuple[str | None, str | None]:
     return (" ".join(title_words) or None), designator
 
 
-def _designates(t: Token) -> str | None:
-    """The government key a title word names ("Afghan", "Pakistan's", "Taliban")."""
-    c = gazetteer.country_by_demonym(t.text) or gazetteer.country_by_name(t.text)
-    if c:
-        return gov_key(c)
+def _designates(t: Token) -> Token | None:
+    """The word of a title that names a state or ruling group ("Afghan", "Pakistan's", "Taliban")."""
+    if gazetteer.country_by_demonym(t.text) or gazetteer.country_by_name(t.text):
+        return t
     if t.ent_type_ in ("ORG", "NORP") and t.is_title and t.lower_ not in TITLE_MODIFIERS | GOV_TITLE_HEADS:
-        return gov_key(None, t.text)
+        return t
     return None
+
+
+def _designator_government(table: EntityTable, t: Token) -> str:
+    """The government a designating word stands for, created and mentioned there when new."""
+    existing = table.key_of(t)
+    if existing and table.entities[existing].kind == GOVERNMENT:
+        return existing
+    country = gazetteer.country_by_demonym(t.text) or gazetteer.country_by_name(t.text)
+    if country:
+        return state_government(table, country, t)
+    key = gov_key(None, t.text)
+    table.get_or_create(key, GOVERNMENT, t.text, group=t.text)
+    if not table.claimed(t.i, t.i + 1):
+        table.mention(key, t.i, t.i + 1)
+    return key
 
 
 def _appositive(doc: Doc, span: TokSpan) -> tuple[str | None, str | None, str | None]:
@@ -571,9 +597,6 @@ def _latest(table: EntityTable, cands: list[Entity], before: int) -> Entity:
 def assign_governments(doc: Doc, table: EntityTable) -> None:
     """Officials named without their state get the one the surrounding sentences are about."""
     for ent in table.of_kind(OFFICIAL):
-        if ent.government and ent.government not in table.entities:
-            group = ent.government.split(":", 2)[-1]
-            table.get_or_create(ent.government, GOVERNMENT, group, group=group)
         if ent.government:
             continue
         votes = Counter()

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .entities import EntityTable, context_government, is_outlet
+from .. import gazetteer
+from .entities import EntityTable, context_government, is_outlet, state_government
 from .lexicon import GROUP_SPEAKER_HEADS, PLURAL_OFFICIAL_HEADS, UNNAMED_OFFICIAL_HEADS
 from .records import GOVERNMENT, OFFICIAL, ORGANIZATION, PERSON, Span
 
@@ -140,12 +141,22 @@ class SpeakerResolver:
             head.head.head.lower_ == "according"
 
     def _government_of(self, tok: Token) -> str | None:
+        """The state of "Kenyan officials", "officials in Kenya", else the one the text is about."""
         for child in tok.subtree:
             if child.i >= tok.i + 1:
                 break
             k = self.table.key_of(child)
             if k and self.table.entities[k].kind == GOVERNMENT:
                 return k
+            country = gazetteer.country_by_demonym(child.text)
+            if country and child.dep_ in ("amod", "compound", "nmod"):
+                return state_government(self.table, country, child)
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
+                for obj in prep.children:
+                    country = gazetteer.country_by_name(obj.text) if obj.dep_ == "pobj" else None
+                    if country:
+                        return state_government(self.table, country, obj)
         return context_government(self.doc, self.table, tok.i)
 
     def _unnamed_official(self, tok: Token) -> str | None:
