@@ -29,7 +29,7 @@ class Node:
     label: str
     names: Counter = field(default_factory=Counter)
     titles: Counter = field(default_factory=Counter)
-    government: URIRef | None = None
+    government: URIRef | None = None  # an Official's Government, or the Organization an unnamed person speaks for
     country: str | None = None
     unnamed: bool = False
 
@@ -189,8 +189,8 @@ def _resolve_people(records, nodes, local) -> None:
             if e.unnamed:
                 iri = ID[f"agent/{rec.article.slug}/{slugify(e.key)}"]
                 gov = local.get((i, e.government)) if e.government else None
-                nodes[iri] = Node(iri=iri, kind=OFFICIAL if gov else PERSON, label=e.name, unnamed=True,
-                                  government=gov)
+                kind = OFFICIAL if gov and e.kind == OFFICIAL else PERSON
+                nodes[iri] = Node(iri=iri, kind=kind, label=e.name, unnamed=True, government=gov)
                 nodes[iri].titles.update([e.title] if e.title else [])
                 nodes[iri].names.update(_surface_names(e))
                 local[(i, e.key)] = iri

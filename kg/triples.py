@@ -78,9 +78,9 @@ def _node(g: Graph, res: Resolution, iri: URIRef) -> None:
     if node.kind == OFFICIAL:
         for title in sorted(node.titles):
             g.add((iri, NKG.title, Literal(title)))
-        if node.government:
-            g.add((iri, NKG.memberOf, node.government))
-            _node(g, res, node.government)
+    if node.kind in (OFFICIAL, PERSON) and node.government:
+        g.add((iri, NKG.memberOf, node.government))
+        _node(g, res, node.government)
 
 
 def _display_label(res: Resolution, iri: URIRef) -> str:

@@ -10,7 +10,7 @@ from .figures import find_figures
 from .policies import find_policies
 from .statements import find_statements
 
-EXTENSIONS = ("article_date", "headline_end", "nkg_anchor", "nkg_entities", "nkg_statements", "nkg_policies",
+EXTENSIONS = ("article_date", "headline_end", "nkg_anchor", "nkg_groups", "nkg_entities", "nkg_statements", "nkg_policies",
               "nkg_figures")
 COMPONENTS = ("newskg_entities", "newskg_statements", "newskg_figures", "newskg_policies")
 

@@ -7,7 +7,8 @@ from collections import Counter
 from spacy.tokens import Doc, Span as TokSpan, Token
 
 from .. import gazetteer
-from .lexicon import (GOV_NOUNS, GOV_TITLE_HEADS, HONORIFICS, MINISTRY_NOUNS, NAME_PARTICLES, ORG_HEADS,
+from .lexicon import (GOV_NOUNS, GOV_TITLE_HEADS, HONORIFICS, MINISTRY_NOUNS, NAME_PARTICLES, NON_GOV_TITLE_WORDS,
+                      ORG_HEADS,
                       OUTLET_WORDS, PERSON_ROLE_HEADS, RULING_SUFFIXES, THING_HEADS, TITLE_MODIFIERS)
 from .records import GOVERNMENT, OFFICIAL, ORGANIZATION, PERSON, Entity, Span
 
@@ -37,6 +38,7 @@ class EntityTable:
         self.entities: dict[str, Entity] = {}
         self.token_key: dict[int, str] = {}
         self.order: list[tuple[int, str]] = []  # (token index, key), in text order once sorted
+        self.resolved: dict[int, str | None] = {}  # subject token -> speaker key, shared by the extractors
 
     def get_or_create(self, key: str, kind: str, name: str, **attrs) -> Entity:
         ent = self.entities.get(key)
@@ -156,6 +158,7 @@ def find_groups(doc: Doc, table: EntityTable) -> None:
             country = _group_country(doc, ent)
             prev = groups.get(name.lower())
             groups[name.lower()] = (name, country or (prev[1] if prev else None))
+    doc._.nkg_groups = set(groups)
     for low, (name, country) in groups.items():
         key = gov_key(None, name)
         ent = table.get_or_create(key, GOVERNMENT, name, group=name)
@@ -317,12 +320,13 @@ def find_people(doc: Doc, table: EntityTable, headline_end: int) -> None:
         ent = table.get_or_create(key, PERSON, name)
         if len(name.split()) > len(ent.name.split()):
             ent.name = name
-        if title and (title.split()[-1].lower() in GOV_TITLE_HEADS):
+        if title and title.split()[-1].lower() in GOV_TITLE_HEADS and \
+                not NON_GOV_TITLE_WORDS & set(title.lower().split()):
             ent.kind, ent.title = OFFICIAL, ent.title or title
             if designator and not ent.government:
                 ent.government = _designator_government(table, designator)
-        elif role and not ent.title:
-            ent.title = role
+        elif (role or title) and not ent.title:
+            ent.title = role or title
         table.mention(key, span.start, span.end, name)
 
 
@@ -346,6 +350,9 @@ def _person_spans(doc: Doc, table: EntityTable, headline_end: int):
                     all(t.lower_ in NAME_PARTICLES for t in doc[end:ents[i + 1].start]):
                 i += 1
                 end = ents[i].end
+            while end < len(doc) and end - start < 5 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                    and doc[end].lower_ not in GOV_TITLE_HEADS and not doc[end].ent_type_ in ("GPE", "ORG", "NORP"):
+                end += 1
             span = doc[start:end]
             if span[-1].text in ("'s", "’s"):
                 span = doc[start:end - 1]
@@ -384,8 +391,7 @@ def _title_before(doc: Doc, span: TokSpan) -> tuple[str | None, str | None]:
             words.insert(0, t)
             i -= 1
             continue
-        if t.is_title and t.i == t.sent.start and (t.lower_ in TITLE_MODIFIERS or gazetteer.country_by_demonym(t.text)
-                                                   or gazetteer.country_by_name(t.text) or t.ent_type_ in ("ORG", "NORP")):
+        if t.is_title and t.i == t.sent.start and t.pos_ not in ("DET", "PRON", "ADP", "CCONJ", "ADV"):
             words.insert(0, t)
         break
     heads = [k for k, t in enumerate(words) if t.lower_ in GOV_TITLE_HEADS | PERSON_ROLE_HEADS]
@@ -406,9 +412,7 @@ def _designates(t: Token) -> Token | None:
     """The word of a title that names a state or ruling group ("Afghan", "Pakistan's", "Taliban")."""
     if gazetteer.country_by_demonym(t.text) or gazetteer.country_by_name(t.text):
         return t
-    if t.ent_type_ in ("ORG", "NORP") and t.is_title and t.lower_ not in TITLE_MODIFIERS | GOV_TITLE_HEADS:
-        return t
-    return None
+    return t if getattr(t.doc._, "nkg_groups", None) and t.text.lower() in t.doc._.nkg_groups else None
 
 
 def _designator_government(table: EntityTable, t: Token) -> str:

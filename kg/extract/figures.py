@@ -124,6 +124,9 @@ def _measure(doc: Doc, run: list[Token], last: Token) -> str | None:
     head = last.head if last.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod") else None
     if last.lower_ in PERCENT | {"%"}:
         head = last.head if last.head.i != last.i else None
+        of = doc[last.i + 1] if last.i + 1 < len(doc) and doc[last.i + 1].lower_ == "of" else None
+        if of is not None:
+            head = next((c for c in of.children if c.dep_ == "pobj"), head)
     if head is None and last.i + 1 < len(doc) and doc[last.i + 1].lower_ == "of":
         of = doc[last.i + 1]
         head = next((c for c in of.children if c.dep_ == "pobj"), None)

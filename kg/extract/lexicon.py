@@ -29,6 +29,9 @@ assistant junior executive permanent district county city attorney labour labor 
 environment transport infrastructure water power petroleum oil planning migration refugees refugee
 immigration religious affairs development communications interior-minister army military police
 """.split())
+# words that make a title a non-government one ("opposition leader", "rebel commander")
+NON_GOV_TITLE_WORDS = frozenset("opposition rebel militant insurgent party union protest student business "
+                                "company church tribal clan gang".split())
 # heads of a phrase naming a non-government role: such a person is a Person, not an Official
 PERSON_ROLE_HEADS = frozenset("""
 lawyer activist refugee migrant resident analyst expert researcher professor journalist doctor student
@@ -96,4 +99,5 @@ scheme registration cancellation suspension freeze cap levy tax reform
 POLICY_VERBS = frozenset("""
 set announce impose introduce order issue launch adopt approve enact decide declare extend cancel revoke
 suspend ban begin start implement expel deport freeze cap lift raise cut postpone unveil pass
+double increase hike reduce abolish scrap tighten ease relax
 """.split())

@@ -55,13 +55,20 @@ class SpeakerResolver:
 
     def resolve(self, tok: Token) -> str | None:
         """The entity key a subject token stands for, or None when it names no speaker."""
+        cache = self.table.resolved
+        if tok.i not in cache:
+            cache[tok.i] = self._resolve(tok)
+        return cache[tok.i]
+
+    def _resolve(self, tok: Token) -> str | None:
         siblings = [c for c in tok.head.children if c.dep_ in SUBJECTS and c.i != tok.i] if tok.dep_ in SUBJECTS else []
         conj = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
         for t in conj:  # "Western embassies, the United Nations and rights groups": the named one speaks
             key = self._named(t)
             if key:
                 return self._remember(key, tok.i)
-        key = self._described(tok) or next(filter(None, map(self._named, siblings)), None)
+        key = self._described(tok) or next(
+            (k for sib in siblings for k in (self._named(sib) or self._described(sib),) if k), None)
         return self._remember(key, tok.i) if key else None
 
     def _remember(self, key: str, i: int) -> str:
@@ -169,7 +176,8 @@ class SpeakerResolver:
                 latest = self._latest((kind,), tok.i)
                 if latest and (tok.lower_ == "official" or tok.lower_ in (self.table.entities[latest].title or "").lower()):
                     return latest
-        gov = self._government_of(tok)
+        org = self._organization_named_in(tok)
+        gov = org or self._government_of(tok)
         desc = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss")
                         and not (self.table.key_of(t) and self.table.entities[self.table.key_of(t)].kind == GOVERNMENT
                                  and t.pos_ == "PROPN"))
@@ -180,11 +188,24 @@ class SpeakerResolver:
                 return same[-1]
         self.unnamed_count += 1
         key = f"unnamed:{self.unnamed_count}"
-        ent = self.table.get_or_create(key, OFFICIAL, desc.lower() or tok.lower_, unnamed=True, government=gov,
-                                       title=tok.lower_)
+        ent = self.table.get_or_create(key, PERSON if org else OFFICIAL, desc.lower() or tok.lower_, unnamed=True,
+                                       government=gov, title=tok.lower_)
         span = self.doc[tok.left_edge.i:tok.i + 1]
         ent.add(Span(span.start_char, span.end_char, span.text))
         return key
+
+    def _organization_named_in(self, tok: Token) -> str | None:
+        """"A Commission spokesperson": the organization whose name the phrase borrows."""
+        for t in tok.lefts:
+            if t.dep_ not in ("compound", "nmod", "poss") or not t.text[:1].isupper():
+                continue
+            k = self.table.key_of(t)
+            if k and self.table.entities[k].kind == ORGANIZATION:
+                return k
+            for e in self.table.of_kind(ORGANIZATION):
+                if not e.unnamed and t.text in e.name.split() and t.text not in ("United", "National"):
+                    return e.key
+        return None
 
     def _group(self, tok: Token) -> str | None:
         words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss", "predet")

@@ -77,14 +77,18 @@ class _StatementFinder:
     def _is_speech_verb(self, tok: Token) -> bool:
         if tok.pos_ not in ("VERB", "AUX") and tok.dep_ not in ("ROOT", "conj", "advcl", "xcomp", "relcl", "acl"):
             return False
+        if tok.lemma_ == "ask":
+            return any(c.dep_ in ("dobj", "dative") for c in tok.children)
         if tok.lemma_ in SPEECH_VERBS:
             return True
+        if tok.lemma_ == "call" and any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children):
+            return True  # "called the move unacceptable"
         return self._phrasal(tok)
 
     # ------------------------------------------------------------ direct quotes
     def _quote(self, q: tuple[int, int], sent: TokSpan) -> None:
         verb = self._attribution_verb(q)
-        speaker = None
+        speaker, subj = None, None
         if verb is not None:
             subj = subject_of(verb)
             speaker = self.speakers.resolve(subj) if subj is not None else None
@@ -94,6 +98,8 @@ class _StatementFinder:
         if speaker is None:
             return
         content = self._content_span(verb) if verb is not None else None
+        if content is None and verb is not None and verb.lemma_ in STANCE_VERBS and subj is not None:
+            content = self._clause_span(verb, subj)  # 'called the sanctions "an act of war"'
         if content and content[0] < q[0] - 1 and content[1] >= q[1]:  # quote inside a reported clause
             self._add(speaker, content, direct=True, verb=verb)
         else:

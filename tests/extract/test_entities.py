@@ -74,3 +74,21 @@ def test_acronym_in_parentheses_is_the_organization(extract_one):
 def test_documents_with_acronyms_are_not_organizations(extract_one):
     rec = extract_one("Holders of a National Identity Card (NIC) may stay.")
     assert not [e for e in rec.entities.values() if e.kind == ORGANIZATION]
+
+
+def test_opposition_leader_is_a_person_with_a_title(extract_one):
+    rec = extract_one("Opposition leader Maria Sanz urged voters to stay home.")
+    person = next(e for e in rec.entities.values() if e.name == "Maria Sanz")
+    assert person.kind == PERSON and person.title == "Opposition leader"
+
+
+def test_department_word_is_part_of_the_title_not_a_government(extract_one):
+    rec = extract_one("Chile's economy is slowing. Treasury Secretary Ana Vidal said rates would fall.")
+    official = next(e for e in rec.entities.values() if e.name == "Ana Vidal")
+    assert official.title == "Treasury Secretary"
+    assert rec.entities[official.government].country == "CL"
+
+
+def test_name_cut_by_the_tagger_is_completed(extract_one):
+    rec = extract_one("Finance Minister Njeri Wa'kamau said the budget was fair.")
+    assert any(e.name.startswith("Njeri") and len(e.name.split()) == 2 for e in rec.entities.values())

@@ -47,3 +47,9 @@ def test_estimate_credits_its_subject(extract_one):
     rec = extract_one("Mexico estimates that 90,000 migrants crossed the river.")
     f = next(f for f in rec.figures if f.value == 90000)
     assert rec.entities[f.reporter].country == "MX"
+
+
+def test_percentage_measure_is_what_it_is_a_share_of(extract_one):
+    rec = extract_one("Nearly 40 percent of voters in the capital backed the plan.")
+    f = next(f for f in rec.figures if f.value == 40)
+    assert f.measure.startswith("voters")

@@ -113,3 +113,29 @@ def test_news_outlets_are_not_speakers(extract_one):
 ])
 def test_find_quotes(text, quotes):
     assert [text[a:b] for a, b in find_quotes(text)] == quotes
+
+
+def test_called_x_y_is_a_statement(extract_one):
+    rec = extract_one('Prime Minister Ivan Petrov called the sanctions "an act of economic war".')
+    found = statements_by(rec, "called the sanctions")
+    assert found and speaker_name(rec, found[0]) == "Ivan Petrov"
+
+
+def test_asking_not_to_be_named_is_not_a_statement(extract_one):
+    rec = extract_one("A senior Treasury official, who asked not to be named, said the tax would be reviewed.")
+    assert not statements_by(rec, "not to be named")
+    assert statements_by(rec, "the tax would be reviewed")
+
+
+def test_spokesperson_of_an_organization_is_not_an_official(extract_one):
+    rec = extract_one("The European Commission said it was in contact with Rome. "
+                      "A Commission spokesperson said checks were a last resort.")
+    found = statements_by(rec, "checks were a last resort")
+    who = rec.entities[found[0].speaker]
+    assert who.unnamed and who.kind == "person" and rec.entities[who.government].name == "European Commission"
+
+
+def test_dateline_does_not_hide_the_subject(extract_one):
+    rec = extract_one("LIMA, May 2 - Peru's government said the state of emergency would be lifted.")
+    found = statements_by(rec, "the state of emergency would be lifted")
+    assert found and rec.entities[found[0].speaker].country == "PE"
