@@ -1,0 +1,109 @@
+"""The sovereign states news writes about, found by name, alias, demonym or capital (data/countries.tsv)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+COUNTRIES_TSV = Path(__file__).with_name("data") / "countries.tsv"
+COLUMNS = ("code", "name", "aliases", "demonyms", "capitals", "ruling_titles")
+_APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʼʻ`´"})
+
+
+@dataclass(frozen=True)
+class Country:
+    """One sovereign state and the words news uses for it."""
+
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
+def read_countries(path: str | Path) -> tuple[Country, ...]:
+    """The rows of a country table; a malformed row raises ValueError naming the file and line."""
+    countries = []
+    with open(path, encoding="utf-8") as f:
+        header = tuple(f.readline().rstrip("\r\n").split("\t"))
+        if header != COLUMNS:
+            raise ValueError(f"{path}:1: header must be {' '.join(COLUMNS)} separated by tabs")
+        for lineno, line in enumerate(f, start=2):
+            line = line.rstrip("\r\n")
+            if not line.strip():
+                continue
+            fields = [x.strip() for x in line.split("\t")]
+            if len(fields) != len(COLUMNS):
+                raise ValueError(f"{path}:{lineno}: expected {len(COLUMNS)} tab-separated fields, found {len(fields)}")
+            code, name, aliases, demonyms, capitals, _ruling_titles = fields
+            if not re.fullmatch(r"[A-Z]{2}", code):
+                raise ValueError(f"{path}:{lineno}: code {code!r} is not two upper-case letters")
+            if not name:
+                raise ValueError(f"{path}:{lineno}: empty name")
+            countries.append(Country(code, name, _split(aliases), _split(demonyms), _split(capitals)))
+    return tuple(countries)
+
+
+@lru_cache(maxsize=1)
+def load_countries() -> tuple[Country, ...]:
+    """Every state in the shipped table, read once."""
+    return read_countries(COUNTRIES_TSV)
+
+
+def country_by_name(text: str) -> Country | None:
+    """The state a name or alias stands for: "the United States", "Côte d’Ivoire", "US" (never "us")."""
+    exact, folded, _, _ = _lookups()
+    s = _strip_the(_clean(text))
+    return exact.get(s) or (folded.get(s.casefold()) if s != s.lower() else None)
+
+
+def country_by_demonym(text: str) -> Country | None:
+    """The state of an adjective or people word: "Afghan", "Afghans", "AFGHAN" (not the blanket "afghan")."""
+    s = _clean(text)
+    return _lookups()[2].get(_first_letter_key(s)) if s else None
+
+
+def country_by_capital(text: str) -> Country | None:
+    """The state whose capital or seat of government this is: "Islamabad", "The Hague"."""
+    s = _strip_the(_clean(text))
+    return _lookups()[3].get(s.casefold()) if s != s.lower() else None
+
+
+@lru_cache(maxsize=1)
+def _lookups() -> tuple[dict[str, Country], dict[str, Country], dict[str, Country], dict[str, Country]]:
+    """Names in exact case (all-caps aliases), names folded, demonyms, capitals folded."""
+    exact: dict[str, Country] = {}
+    folded: dict[str, Country] = {}
+    demonyms: dict[str, Country] = {}
+    capitals: dict[str, Country] = {}
+    for c in load_countries():
+        for n in (c.name, *c.aliases):
+            n = _strip_the(_clean(n))
+            if n.isupper():
+                exact.setdefault(n, c)
+            else:
+                folded.setdefault(n.casefold(), c)
+        for d in c.demonyms:
+            demonyms.setdefault(_first_letter_key(_clean(d)), c)
+        for cap in c.capitals:
+            capitals.setdefault(_strip_the(_clean(cap)).casefold(), c)
+    return exact, folded, demonyms, capitals
+
+
+def _split(field: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in field.split("|") if x.strip())
+
+
+def _clean(text: str) -> str:
+    """Straight apostrophes and single spaces."""
+    return " ".join((text or "").translate(_APOSTROPHES).split())
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text[:4].lower() == "the " else text
+
+
+def _first_letter_key(text: str) -> str:
+    """Case kept on the first letter only, so "AFGHAN" is "Afghan" but "afghan" stays apart."""
+    return text[:1] + text[1:].casefold()
