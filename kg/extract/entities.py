@@ -22,6 +22,14 @@ KNOWN_ORGS = {"UN": "United Nations", "U.N.": "United Nations", "EU": "European 
               "UNICEF": "UNICEF", "UNHCR": "UNHCR", "IOM": "International Organization for Migration"}
 
 
+def text_of(doc: Doc) -> str:
+    """The Doc's text, built once: spaCy rebuilds doc.text from its tokens on every access."""
+    text = doc.user_data.get("newskg_text")
+    if text is None:
+        text = doc.user_data["newskg_text"] = doc.text
+    return text
+
+
 def norm_name(text: str) -> str:
     """A mention's name without a leading article, possessive ending or odd spacing."""
     t = text.replace("’", "'").strip()
@@ -105,7 +113,7 @@ def find_entities(doc: Doc, headline_end: int = 0) -> EntityTable:
 def find_acronyms(doc: Doc, table: EntityTable) -> dict[str, str]:
     """"Long Name (ACR)": the acronym stands for the name; organizations only, not documents."""
     found: dict[str, str] = {}
-    for m in ACRONYM.finditer(doc.text):
+    for m in ACRONYM.finditer(text_of(doc)):
         long_text, acr = m.group(1).strip(), m.group("acr")
         words = re.findall(r"[A-Z][\w’']*", long_text)
         initials = "".join(w[0] for w in words)
@@ -183,7 +191,7 @@ def _heads_government(doc: Doc, ent: TokSpan) -> bool:
 
 
 def _ruled_by(doc: Doc, ent: TokSpan) -> bool:
-    nxt = doc.text[ent.end_char:ent.end_char + 12].lower()
+    nxt = text_of(doc)[ent.end_char:ent.end_char + 12].lower()
     return nxt.startswith(RULING_SUFFIXES)
 
 
@@ -203,7 +211,7 @@ def _group_country(doc: Doc, ent: TokSpan) -> gazetteer.Country | None:
 
 def _token_runs(doc: Doc, name: str):
     """Every place the exact name is written as whole tokens."""
-    for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w]|-e-)", doc.text):
+    for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w]|-e-)", text_of(doc)):
         span = doc.char_span(m.start(), m.end())
         if span is not None:
             yield span
@@ -264,6 +272,9 @@ def _country_spans(doc: Doc):
     for tok in doc:
         if tok.i in seen or not tok.is_title and not tok.is_upper:
             continue
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and prev.is_title and prev.is_alpha and prev.i != prev.sent.start:
+            continue  # the end of a longer name: "Latin America", "New Guinea Highlands"
         for n in (3, 2, 1):
             span = doc[tok.i:tok.i + n]
             if len(span) == n and not seen.intersection(range(span.start, span.end)) and \
@@ -287,7 +298,7 @@ def _is_locative(span: TokSpan) -> bool:
 
 
 def _is_dateline(doc: Doc, span: TokSpan) -> bool:
-    nxt = doc.text[span.end_char:span.end_char + 3]
+    nxt = text_of(doc)[span.end_char:span.end_char + 3]
     return span.text.isupper() or nxt.lstrip().startswith((":", "[", "(")) and span.start_char < 200
 
 

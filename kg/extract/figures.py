@@ -5,7 +5,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .entities import EntityTable
+from .entities import text_of, EntityTable
 from .lexicon import APPROX_PHRASES, APPROX_WORDS, ATTRIBUTION_VERBS
 from .numbers import CURRENCIES, PERCENT, SCALES, phrase_value, word_value
 from .records import FigureRecord, Span, StatementRecord
@@ -34,7 +34,7 @@ def find_figures(doc: Doc, table: EntityTable, statements: list[StatementRecord]
         measure = _measure(doc, run, last)
         evidence = tok.sent.text.strip()
         begin, end = _surface(doc, run, last)
-        out.append(FigureRecord(value=value, surface=Span(begin, end, doc.text[begin:end]), evidence=evidence,
+        out.append(FigureRecord(value=value, surface=Span(begin, end, text_of(doc)[begin:end]), evidence=evidence,
                                 approximate=_approximate(doc, run), unit=unit, measure=measure,
                                 reporter=_reporter(doc, run[0], statements, speakers)))
     return out
@@ -62,7 +62,7 @@ def _number_run(doc: Doc, tok: Token) -> list[Token]:
 def _excluded(doc: Doc, run: list[Token], value: float) -> bool:
     """Years, handles, parts of dates and small number words used as plain determiners."""
     first, last = run[0], run[-1]
-    text = doc.text
+    text = text_of(doc)
     before, after = text[max(0, first.idx - 1):first.idx], text[last.idx + len(last):last.idx + len(last) + 1]
     if before in ("@", "#", "_", "/") or after in ("_", "/") or (after.isalpha() and first.text[0].isdigit()):
         return True  # part of a handle, a path or a code

@@ -6,7 +6,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from . import dates
-from .entities import EntityTable
+from .entities import text_of, EntityTable
 from .lexicon import POLICY_NOUNS, POLICY_VERBS
 from .records import GOVERNMENT, OFFICIAL, PolicyRecord, Span
 from .speakers import SpeakerResolver, subject_of
@@ -33,12 +33,12 @@ def find_policies(doc: Doc, table: EntityTable, anchor: date | None) -> list[Pol
             toks = toks[1:]
         if not toks:
             continue
-        label = doc.text[toks[0].idx:toks[min(len(toks), MAX_LABEL_TOKENS) - 1].idx
+        label = text_of(doc)[toks[0].idx:toks[min(len(toks), MAX_LABEL_TOKENS) - 1].idx
                          + len(toks[min(len(toks), MAX_LABEL_TOKENS) - 1])]
         keywords = frozenset({t.lemma_.lower() for t in toks if t.lemma_.lower() in POLICY_NOUNS | POLICY_VERBS}
                              | {tok.lemma_})
         deadline = _deadline(doc, tok, target, anchor)
-        span = Span(toks[0].idx, toks[-1].idx + len(toks[-1]), doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])])
+        span = Span(toks[0].idx, toks[-1].idx + len(toks[-1]), text_of(doc)[toks[0].idx:toks[-1].idx + len(toks[-1])])
         _merge(found, PolicyRecord(label=label, issuer=issuer, spans=[span], evidence=[tok.sent.text.strip()],
                                    deadline=deadline, keywords=keywords))
     return found

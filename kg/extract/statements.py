@@ -7,7 +7,7 @@ from datetime import date
 from spacy.tokens import Doc, Span as TokSpan, Token
 
 from . import dates
-from .entities import EntityTable
+from .entities import text_of, EntityTable
 from .lexicon import PHRASAL_SPEECH, SPEECH_VERBS
 from .records import Span, StatementRecord
 from .speakers import SpeakerResolver, subject_of
@@ -51,7 +51,7 @@ class _StatementFinder:
     def __init__(self, doc: Doc, table: EntityTable, anchor: date | None):
         self.doc, self.table, self.anchor = doc, table, anchor
         self.speakers = SpeakerResolver(doc, table)
-        self.quotes = [q for q in find_quotes(doc.text) if len(doc.text[q[0]:q[1]].split()) >= MIN_QUOTE_WORDS]
+        self.quotes = [q for q in find_quotes(text_of(doc)) if len(text_of(doc)[q[0]:q[1]].split()) >= MIN_QUOTE_WORDS]
         self.used_verbs: set[int] = set()
         self.content_spans: list[tuple[int, int]] = []
         self.out: list[StatementRecord] = []
@@ -113,9 +113,9 @@ class _StatementFinder:
         if first is None or last is None:
             return None
         sents = {first[0].sent.start: first[0].sent, last[0].sent.start: last[0].sent}
-        para_start = doc.text.rfind("\n", 0, q[0]) + 1
-        para_end = doc.text.find("\n", q[1])
-        para_end = len(doc.text) if para_end < 0 else para_end
+        para_start = text_of(doc).rfind("\n", 0, q[0]) + 1
+        para_end = text_of(doc).find("\n", q[1])
+        para_end = len(text_of(doc)) if para_end < 0 else para_end
         cands = [t for s in sents.values() for t in s
                  if self._is_speech_verb(t) and not self._in_quote(t.idx) and t.i not in self.used_verbs
                  and para_start <= t.idx < para_end]
@@ -125,7 +125,7 @@ class _StatementFinder:
 
     def _bare_quote(self, q: tuple[int, int]) -> bool:
         """A quote that is a whole sentence or paragraph of its own, continuing the last speaker."""
-        before = self.doc.text[max(0, q[0] - 3):q[0] - 1]
+        before = text_of(self.doc)[max(0, q[0] - 3):q[0] - 1]
         return before.strip() == "" or before.endswith(("\n", ". ", ": "))
 
     def _previous_quote_speaker(self, q: tuple[int, int]) -> str | None:
@@ -153,7 +153,7 @@ class _StatementFinder:
             if verb.lemma_ not in STANCE_VERBS and not self._phrasal(verb):
                 return
             span = self._clause_span(verb, subj)
-        if span is None or len(self.doc.text[span[0]:span[1]].split()) < 3:
+        if span is None or len(text_of(self.doc)[span[0]:span[1]].split()) < 3:
             return
         self.used_verbs.add(verb.i)
         self._add(speaker, span, direct=self._quotes_inside(span), verb=verb)
@@ -240,7 +240,7 @@ class _StatementFinder:
 
     # ------------------------------------------------------------ signed posts ("— Name (@handle) date")
     def _signed_posts(self) -> None:
-        text = self.doc.text
+        text = text_of(self.doc)
         for m in SIGNATURE.finditer(text):
             sig = self.doc.char_span(m.start("who"), m.end("who"), alignment_mode="expand")
             if sig is None:
@@ -263,7 +263,7 @@ class _StatementFinder:
     def _add(self, speaker: str, span: tuple[int, int], direct: bool, verb: Token | None,
              verb_text: str | None = None) -> None:
         a, b = span
-        text = self.doc.text[a:b]
+        text = text_of(self.doc)[a:b]
         stripped = text.strip(" ,;:\"“”'‘’—-\n")
         a += text.index(stripped) if stripped else 0
         b = a + len(stripped)
@@ -275,8 +275,8 @@ class _StatementFinder:
         sent = self.doc.char_span(a, b, alignment_mode="expand")
         evidence = _sentences_text(self.doc, a, b)
         when = _date_of(verb, self.anchor) if verb is not None else None
-        self.out.append(StatementRecord(speaker=speaker, text=self.doc.text[a:b], direct=direct,
-                                        span=Span(a, b, self.doc.text[a:b]), evidence=evidence,
+        self.out.append(StatementRecord(speaker=speaker, text=text_of(self.doc)[a:b], direct=direct,
+                                        span=Span(a, b, text_of(self.doc)[a:b]), evidence=evidence,
                                         verb=(verb.lemma_ if verb is not None else verb_text), date=when))
 
 
@@ -291,10 +291,10 @@ def _trim(toks: list[Token]) -> list[Token]:
 def _sentences_text(doc: Doc, a: int, b: int) -> str:
     span = doc.char_span(a, b, alignment_mode="expand")
     if span is None:
-        return doc.text[a:b]
+        return text_of(doc)[a:b]
     start = span[0].sent.start_char
     end = span[-1].sent.end_char
-    return doc.text[start:end].strip()
+    return text_of(doc)[start:end].strip()
 
 
 def _date_of(verb: Token, anchor: date | None) -> date | None:

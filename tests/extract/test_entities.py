@@ -92,3 +92,8 @@ def test_department_word_is_part_of_the_title_not_a_government(extract_one):
 def test_name_cut_by_the_tagger_is_completed(extract_one):
     rec = extract_one("Finance Minister Njeri Wa'kamau said the budget was fair.")
     assert any(e.name.startswith("Njeri") and len(e.name.split()) == 2 for e in rec.entities.values())
+
+
+def test_state_name_inside_a_region_name_is_not_a_government(extract_one):
+    rec = extract_one("Inflation is rising across Latin America, the bank said.")
+    assert not govs(rec)
