@@ -19,6 +19,16 @@ for _name in EXTENSIONS:
         Doc.set_extension(_name, default=None)
 
 
+@Language.component("newskg_paragraphs", assigns=["token.is_sent_start"])
+def paragraphs_component(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, datelines and paragraphs never run into each other."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text_with_ws and not prev.is_space or prev.is_space and "\n" in prev.text:
+            tok.is_sent_start = True
+    return doc
+
+
 @Language.component("newskg_entities", requires=["doc.ents", "token.dep"], assigns=["doc._.nkg_entities"])
 def entities_component(doc: Doc) -> Doc:
     """Governments, officials, persons and organizations, and which tokens mention them."""
@@ -49,6 +59,8 @@ def policies_component(doc: Doc) -> Doc:
 
 
 def add_components(nlp: Language) -> Language:
+    if "newskg_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("newskg_paragraphs", before="parser")
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)

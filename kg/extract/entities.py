@@ -102,8 +102,8 @@ def find_entities(doc: Doc, headline_end: int = 0) -> EntityTable:
     find_people(doc, table, headline_end)
     merge_short_names(table)
     find_short_names(doc, table)
-    find_organizations(doc, table, acronyms)
     find_ministries(doc, table)
+    find_organizations(doc, table, acronyms)
     assign_governments(doc, table)
     table.order.sort()
     return table
@@ -332,7 +332,8 @@ def find_people(doc: Doc, table: EntityTable, headline_end: int) -> None:
         if len(name.split()) > len(ent.name.split()):
             ent.name = name
         if title and title.split()[-1].lower() in GOV_TITLE_HEADS and \
-                not NON_GOV_TITLE_WORDS & set(title.lower().split()):
+                not NON_GOV_TITLE_WORDS & set(title.lower().split()) and \
+                (title.split()[-1].lower() != "leader" or designator is not None or "supreme" in title.lower()):
             ent.kind, ent.title = OFFICIAL, ent.title or title
             if designator and not ent.government:
                 ent.government = _designator_government(table, designator)
@@ -385,9 +386,12 @@ def _behaves_like_person(doc: Doc, ent: TokSpan) -> bool:
     """An ORG-tagged name followed by ", who" or ", a lawyer" is a person the tagger got wrong."""
     if any(t.lower_ in ORG_HEADS or t.is_upper for t in ent) or len(ent) < 2:
         return False
+    if ent.start > 0 and doc[ent.start - 1].lower_ in GOV_TITLE_HEADS | PERSON_ROLE_HEADS:
+        return True  # "spokeswoman Jane Roe"
     nxt = doc[ent.end:ent.end + 3]
-    return len(nxt) >= 2 and nxt[0].text == "," and (nxt[1].lower_ == "who" or
-                                                     (nxt[1].lower_ in ("a", "an") and len(nxt) > 2))
+    return len(nxt) >= 2 and nxt[0].text == "," and (
+        nxt[1].lower_ == "who" or (nxt[1].lower_ in ("a", "an", "the") and len(nxt) > 2)
+        or nxt[1].lower_ in GOV_TITLE_HEADS | PERSON_ROLE_HEADS | TITLE_MODIFIERS)
 
 
 def _title_before(doc: Doc, span: TokSpan) -> tuple[str | None, str | None]:
@@ -520,7 +524,7 @@ def find_ministries(doc: Doc, table: EntityTable) -> None:
             continue
         left = [t for t in tok.lefts if t.dep_ in ("compound", "amod")]
         text_before = doc[tok.i - 1].text.lower() if tok.i else ""
-        is_ministry = tok.lower_ == "ministry" or (tok.lower_ == "office" and text_before == "foreign")
+        is_ministry = tok.lower_ == "ministry" or (tok.lower_ == "office" and text_before in ("foreign", "home", "cabinet"))
         if not is_ministry:
             continue
         start = min([t.i for t in left] + [tok.i])

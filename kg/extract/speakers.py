@@ -50,7 +50,6 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, table: EntityTable):
         self.doc = doc
         self.table = table
-        self.unnamed_count = 0
         self.last_speaker: dict[str, tuple[int, str]] = {}
 
     def resolve(self, tok: Token) -> str | None:
@@ -80,7 +79,13 @@ class SpeakerResolver:
         key = self.table.key_of(tok)
         if key and not is_outlet(self.table.entities[key]):
             return key
+        for c in tok.children:  # "the UN refugee agency UNHCR": the appositive is the name
+            k = self.table.key_of(c) if c.dep_ == "appos" else None
+            if k and not is_outlet(self.table.entities[k]):
+                return k
         for t in self._phrase(tok):  # "the Taliban spokesman Zabihullah Mujahid", "spokesman X, who"
+            if tok.lower_ in UNNAMED_OFFICIAL_HEADS and t.dep_ == "poss" or t.head.dep_ == "poss":
+                continue  # "Sunak's spokesman" is not Sunak
             k = self.table.key_of(t)
             if k and self.table.entities[k].kind in (PERSON, OFFICIAL) and not self.table.entities[k].unnamed:
                 return k
@@ -88,6 +93,8 @@ class SpeakerResolver:
             return None
         for child in tok.children:
             if child.dep_ in ("compound", "poss", "amod", "nmod"):
+                if child.dep_ == "poss" and tok.lower_ in UNNAMED_OFFICIAL_HEADS:
+                    continue
                 k = self.table.key_of(child)
                 if k and self.table.entities[k].kind != GOVERNMENT and not is_outlet(self.table.entities[k]):
                     return k
@@ -177,22 +184,33 @@ class SpeakerResolver:
                 if latest and (tok.lower_ == "official" or tok.lower_ in (self.table.entities[latest].title or "").lower()):
                     return latest
         org = self._organization_named_in(tok)
-        gov = org or self._government_of(tok)
-        desc = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss")
-                        and not (self.table.key_of(t) and self.table.entities[self.table.key_of(t)].kind == GOVERNMENT
-                                 and t.pos_ == "PROPN"))
+        gov = org or self._boss_government(tok) or self._government_of(tok)
+        words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det",)
+                 and not (self.table.key_of(t) and self.table.entities[self.table.key_of(t)].kind == GOVERNMENT
+                          and t.pos_ == "PROPN")]
+        desc = "".join(t.text_with_ws for t in words).strip()
+        if not any(t.pos_ == "PROPN" and self.table.key_of(t) for t in words):
+            desc = desc.lower()
         if self._definite(tok):  # "the Pakistan official": the unnamed official already met, if any
             same = [k for i, k in self.last_speaker.values()
                     if self.table.entities[k].unnamed and self.table.entities[k].government == gov]
             if same:
                 return same[-1]
-        self.unnamed_count += 1
-        key = f"unnamed:{self.unnamed_count}"
-        ent = self.table.get_or_create(key, PERSON if org else OFFICIAL, desc.lower() or tok.lower_, unnamed=True,
+        key = f"unnamed:{sum(1 for e in self.table.entities.values() if e.unnamed) + 1}"
+        ent = self.table.get_or_create(key, PERSON if org else OFFICIAL, desc or tok.lower_, unnamed=True,
                                        government=gov, title=tok.lower_)
         span = self.doc[tok.left_edge.i:tok.i + 1]
         ent.add(Span(span.start_char, span.end_char, span.text))
         return key
+
+    def _boss_government(self, tok: Token) -> str | None:
+        """"Mr Sunak's spokesman" speaks for Sunak's government."""
+        for c in tok.children:
+            if c.dep_ == "poss":
+                k = self.table.key_of(c)
+                if k and self.table.entities[k].kind == OFFICIAL and self.table.entities[k].government:
+                    return self.table.entities[k].government
+        return None
 
     def _organization_named_in(self, tok: Token) -> str | None:
         """"A Commission spokesperson": the organization whose name the phrase borrows."""

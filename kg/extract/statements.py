@@ -19,6 +19,7 @@ CONTENT_DEPS = ("ccomp",)
 QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
 SIGNATURE = re.compile(r"^[ \t]*[—–]+[ \t]*(?P<who>\S.*)$", re.M)
 MIN_QUOTE_WORDS = 4
+DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,40}\))?\s*[-–—:]\s+")
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -263,6 +264,9 @@ class _StatementFinder:
     def _add(self, speaker: str, span: tuple[int, int], direct: bool, verb: Token | None,
              verb_text: str | None = None) -> None:
         a, b = span
+        dateline = DATELINE.match(text_of(self.doc), a, b)
+        if dateline:
+            a = dateline.end()
         text = text_of(self.doc)[a:b]
         stripped = text.strip(" ,;:\"“”'‘’—-\n")
         a += text.index(stripped) if stripped else 0

@@ -97,3 +97,8 @@ def test_name_cut_by_the_tagger_is_completed(extract_one):
 def test_state_name_inside_a_region_name_is_not_a_government(extract_one):
     rec = extract_one("Inflation is rising across Latin America, the bank said.")
     assert not govs(rec)
+
+
+def test_home_office_is_the_government(extract_one):
+    rec = extract_one("Britain will tighten visa rules. The Home Office said the changes start in April.")
+    assert "Home Office" in next(e for e in rec.entities.values() if e.country == "GB").names

@@ -139,3 +139,28 @@ def test_dateline_does_not_hide_the_subject(extract_one):
     rec = extract_one("LIMA, May 2 - Peru's government said the state of emergency would be lifted.")
     found = statements_by(rec, "the state of emergency would be lifted")
     assert found and rec.entities[found[0].speaker].country == "PE"
+
+
+def test_headline_and_dateline_are_not_part_of_the_first_statement(extract_one):
+    rec = extract_one("Port Strike Ends After Deal\n\nROTTERDAM (Wire) - Dockers will return to work on Monday, "
+                      "Transport Minister Eva Smit said.")
+    found = statements_by(rec, "Dockers will return to work on Monday")
+    assert found and found[0].text.startswith("Dockers") and speaker_name(rec, found[0]) == "Eva Smit"
+
+
+def test_a_leaders_spokesman_is_not_the_leader(extract_one):
+    rec = extract_one("Prime Minister Tomas Berg met the unions. Mr Berg's spokesman said talks would continue.")
+    found = statements_by(rec, "talks would continue")
+    who = rec.entities[found[0].speaker]
+    assert who.unnamed and "spokesman" in who.name
+
+
+def test_party_leader_is_a_person(extract_one):
+    rec = extract_one("Labour leader Keir Starmer said his party would scrap the scheme.")
+    assert rec.entities[statements_by(rec, "would scrap the scheme")[0].speaker].kind == "person"
+
+
+def test_person_the_tagger_calls_an_organization(extract_one):
+    rec = extract_one('"This is a dark day for justice," said Sacha Deshmukh, chief executive of the charity.')
+    found = statements_by(rec, "This is a dark day")
+    assert found and rec.entities[found[0].speaker].kind == "person"
