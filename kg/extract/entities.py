@@ -7,7 +7,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span as TokSpan, Token
 
 from .. import gazetteer
-from .lexicon import (GOV_NOUNS, GOV_TITLE_HEADS, HONORIFICS, MINISTRY_NOUNS, NAME_PARTICLES, NON_GOV_TITLE_WORDS,
+from .lexicon import (SEATS, GOV_NOUNS, GOV_TITLE_HEADS, HONORIFICS, MINISTRY_NOUNS, NAME_PARTICLES, NON_GOV_TITLE_WORDS,
                       ORG_HEADS,
                       OUTLET_WORDS, PERSON_ROLE_HEADS, RULING_SUFFIXES, THING_HEADS, TITLE_MODIFIERS)
 from .records import GOVERNMENT, OFFICIAL, ORGANIZATION, PERSON, Entity, Span
@@ -47,6 +47,7 @@ class EntityTable:
         self.token_key: dict[int, str] = {}
         self.order: list[tuple[int, str]] = []  # (token index, key), in text order once sorted
         self.resolved: dict[int, str | None] = {}  # subject token -> speaker key, shared by the extractors
+        self.home: gazetteer.Country | None = None  # the state of a capital in the dateline
 
     def get_or_create(self, key: str, kind: str, name: str, **attrs) -> Entity:
         ent = self.entities.get(key)
@@ -73,11 +74,17 @@ class EntityTable:
 
     def dominant_government(self) -> str | None:
         """The government the article is mostly about: the most mentioned, the first on a tie."""
-        govs = self.of_kind(GOVERNMENT)
-        if not govs:
+        scores = {e.key: len(e.mentions) for e in self.of_kind(GOVERNMENT)}
+        if self.home is not None:  # a story filed from a capital is first about that state
+            home = gov_key(self.home)
+            scores[home] = scores.get(home, 0) + 3
+        if not scores:
             return None
         first = {k: i for i, k in sorted(self.order, reverse=True)}
-        return max(govs, key=lambda e: (len(e.mentions), -first.get(e.key, 0))).key
+        best = max(scores, key=lambda k: (scores[k], -first.get(k, 0)))
+        if best not in self.entities:
+            state_government(self, self.home)
+        return best
 
 
 def gov_key(country: gazetteer.Country | None, group: str | None = None) -> str:
@@ -102,6 +109,7 @@ def find_entities(doc: Doc, headline_end: int = 0) -> EntityTable:
     find_people(doc, table, headline_end)
     merge_short_names(table)
     find_short_names(doc, table)
+    find_leader_governments(doc, table)
     find_ministries(doc, table)
     find_organizations(doc, table, acronyms)
     assign_governments(doc, table)
@@ -238,6 +246,8 @@ def find_states(doc: Doc, table: EntityTable) -> None:
         country = gazetteer.country_by_name(span.text)
         if country is None:
             capital = gazetteer.country_by_capital(span.text)
+            if capital is not None and _is_dateline(doc, span) and table.home is None:
+                table.home = capital
             if capital is None or _is_locative(span) or _is_dateline(doc, span):
                 continue
             country = capital
@@ -247,6 +257,12 @@ def find_states(doc: Doc, table: EntityTable) -> None:
         table.get_or_create(key, GOVERNMENT, country.name, country=country.code)
         start, end = _government_phrase(doc, span)
         table.mention(key, start, end)
+    for name, code in SEATS.items():
+        country = next(c for c in gazetteer.load_countries() if c.code == code)
+        for span in _token_runs(doc, name):
+            if not table.claimed(span.start, span.end) and not _is_locative(span):
+                table.get_or_create(gov_key(country), GOVERNMENT, country.name, country=country.code)
+                table.mention(gov_key(country), span.start, span.end)
     for tok in doc:
         if table.claimed(tok.i, tok.i + 1):
             continue
@@ -278,7 +294,7 @@ def _country_spans(doc: Doc):
         for n in (3, 2, 1):
             span = doc[tok.i:tok.i + n]
             if len(span) == n and not seen.intersection(range(span.start, span.end)) and \
-                    gazetteer.country_by_name(span.text):
+                    (gazetteer.country_by_name(span.text) or _is_dateline(doc, span) and gazetteer.country_by_capital(span.text)):
                 seen.update(range(span.start, span.end))
                 yield span
                 break
@@ -401,7 +417,7 @@ def _title_before(doc: Doc, span: TokSpan) -> tuple[str | None, str | None]:
     while i >= 0:
         t = doc[i]
         if t.text in ("'s", "’s") or t.lower_ in TITLE_MODIFIERS or t.lower_ in GOV_TITLE_HEADS or \
-                t.lower_ in GOV_NOUNS or (t.is_title and t.is_alpha and t.i != t.sent.start) or \
+                t.lower_ in GOV_NOUNS or t.lower_ in MINISTRY_NOUNS or (t.is_title and t.is_alpha and t.i != t.sent.start) or \
                 (t.is_title and t.lower_ in TITLE_MODIFIERS | GOV_TITLE_HEADS):
             words.insert(0, t)
             i -= 1
@@ -474,6 +490,10 @@ def find_organizations(doc: Doc, table: EntityTable, acronyms: dict[str, str]) -
         if ent.label_ != "ORG":
             continue
         span = _strip_det(ent)
+        if span is not None and ". " in span.text:
+            cut = span.text.rindex(". ") + 2
+            span = doc.char_span(span.start_char + cut, span.end_char, alignment_mode="expand")
+            span = _strip_det(span) if span is not None else None
         if span is None or table.claimed(span.start, span.end):
             continue
         name = norm_name(span.text)
@@ -540,11 +560,26 @@ def find_ministries(doc: Doc, table: EntityTable) -> None:
             table.mention(key, start, end)
 
 
+def find_leader_governments(doc: Doc, table: EntityTable) -> None:
+    """"The Trump administration", "the Sanchez government": the government of the state the text is about."""
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.end >= len(doc) or doc[ent.end].lower_ not in GOV_NOUNS:
+            continue
+        if table.claimed(ent.end, ent.end + 1):
+            continue
+        key = context_government(doc, table, ent.start)
+        if key:
+            start = ent.start
+            for i in range(ent.start, ent.end):
+                table.token_key.pop(i, None)
+            table.mention(key, start, ent.end + 1)
+
+
 def _owner(doc: Doc, table: EntityTable, tok: Token) -> str | None:
     """The state or ruling group named in the ministry's own phrase ("the X refugees ministry")."""
-    for t in doc[tok.left_edge.i:tok.i]:
+    for t in doc[max(0, tok.left_edge.i - 3):tok.i]:
         k = table.key_of(t)
-        if k and table.entities[k].kind == GOVERNMENT:
+        if k and table.entities[k].kind == GOVERNMENT and (t.i >= tok.left_edge.i or t.dep_ == "poss"):
             return k
     return None
 

@@ -54,6 +54,10 @@ government administration authorities authority regime state side cabinet leader
 MINISTRY_NOUNS = frozenset("ministry office department secretariat".split())
 MINISTRY_PHRASES = ("foreign office", "foreign ministry", "interior ministry", "home ministry", "home office",
                     "state department", "defence ministry", "defense ministry", "ministry of")
+# seats and departments whose names stand for a state's government ("the Kremlin said")
+SEATS = {"White House": "US", "State Department": "US", "Pentagon": "US", "Kremlin": "RU", "Downing Street": "GB",
+         "Whitehall": "GB", "Élysée": "FR", "Elysee": "FR", "Zhongnanhai": "CN", "Blue House": "KR",
+         "Quai d'Orsay": "FR", "Bundeskanzleramt": "DE"}
 # suffixes that make a group the ruler of a place ("X-led administration", "X-ruled")
 RULING_SUFFIXES = ("-led", "-ruled", "-run", "-controlled")
 
@@ -63,7 +67,7 @@ UNNAMED_OFFICIAL_HEADS = frozenset("official officials spokesman spokesperson sp
 PLURAL_OFFICIAL_HEADS = frozenset("officials sources leaders ministers diplomats officers authorities".split())
 # collective speakers that are not officials: "rights groups", "activists"
 GROUP_SPEAKER_HEADS = frozenset("""
-organizations organisations groups activists residents witnesses critics analysts experts campaigners
+organizations organisations groups activists residents witnesses critics analysts experts campaigners police
 lawyers refugees migrants families villagers protesters agencies charities observers
 """.split())
 

@@ -89,8 +89,12 @@ def _clause(tok: Token) -> list[Token]:
 def _deadline(doc: Doc, verb: Token, target: Token, anchor: date | None) -> date | None:
     """A day written in the policy phrase or as the verb's object ("announced October 31 as the deadline")."""
     zone = {t.i for t in target.subtree} | {c.i for c in verb.children if c.dep_ in ("dobj", "npadvmod")}
+    markers = ("effective", "from", "by", "until", "starting", "before")
     for ent in doc.ents:
-        if ent.label_ == "DATE" and any(t.i in zone for t in ent):
+        if ent.label_ != "DATE" or ent.sent.start != verb.sent.start:
+            continue
+        before = {t.lower_ for t in doc[max(0, ent.start - 2):ent.start]}
+        if any(t.i in zone for t in ent) or before & set(markers):
             d = dates.resolve(ent.text, anchor)
             if d:
                 return d

@@ -186,7 +186,8 @@ class _StatementFinder:
         if comp.i < verb.i:  # "CLAUSE, officials said"
             toks = list(comp.subtree)
         else:
-            listeners = {c.i for c in verb.children if c.dep_ in ("dobj", "dative")}
+            listeners = {c.i for c in verb.children if c.dep_ in ("dobj", "dative")
+                         or c.dep_ in ("prep", "advmod", "npadvmod") and c.i < comp.left_edge.i}
             first = next((t for t in self.doc[verb.i + 1:verb.right_edge.i + 1]
                           if not t.is_punct and t.lower_ != "that" and t.i not in listeners
                           and not any(t.i in set(x.i for x in self.doc[l].subtree) for l in listeners)), None)

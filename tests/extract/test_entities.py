@@ -102,3 +102,29 @@ def test_state_name_inside_a_region_name_is_not_a_government(extract_one):
 def test_home_office_is_the_government(extract_one):
     rec = extract_one("Britain will tighten visa rules. The Home Office said the changes start in April.")
     assert "Home Office" in next(e for e in rec.entities.values() if e.country == "GB").names
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The Kremlin said the talks were useful.", "RU"),
+    ("Downing Street rejected the report.", "GB"),
+])
+def test_seats_of_government_stand_for_it(extract_one, text, code):
+    assert code in govs(extract_one(text))
+
+
+def test_dateline_capital_decides_an_officials_state(extract_one):
+    rec = extract_one("OTTAWA (Wire) - Tariffs rose sharply on Monday.\n\nPresident Ana Ruiz signed the order.")
+    official = next(e for e in rec.entities.values() if e.name == "Ana Ruiz")
+    assert rec.entities[official.government].country == "CA"
+
+
+def test_leader_named_administration_is_the_government(extract_one):
+    rec = extract_one("TOKYO - The Ishida administration announced a ban on fishing in the bay.")
+    assert [rec.entities[p.issuer].country for p in rec.policies] == ["JP"]
+
+
+def test_possessive_state_owns_the_ministry_in_a_title(extract_one):
+    rec = extract_one("Canada said it would respond. China's foreign ministry spokesman Guo Jiakun said "
+                      "there were no winners in a trade war.")
+    official = next(e for e in rec.entities.values() if e.name == "Guo Jiakun")
+    assert rec.entities[official.government].country == "CN"

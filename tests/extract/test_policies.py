@@ -25,3 +25,8 @@ def test_two_mentions_of_one_measure_are_one_policy(extract_one):
 def test_a_person_acting_is_not_a_policy(extract_one):
     rec = extract_one("The farmer set a deadline for his sons to finish the harvest.")
     assert not rec.policies
+
+
+def test_effective_date_is_the_deadline(extract_one):
+    rec = extract_one("Canada imposed tariffs of 25% on steel imports, effective March 12.", when=date(2025, 2, 11))
+    assert [p.deadline for p in rec.policies] == [date(2025, 3, 12)]

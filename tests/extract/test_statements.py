@@ -164,3 +164,9 @@ def test_person_the_tagger_calls_an_organization(extract_one):
     rec = extract_one('"This is a dark day for justice," said Sacha Deshmukh, chief executive of the charity.')
     found = statements_by(rec, "This is a dark day")
     assert found and rec.entities[found[0].speaker].kind == "person"
+
+
+def test_police_said(extract_one):
+    rec = extract_one("Five people were injured at a protest outside the plant, police said.")
+    found = statements_by(rec, "Five people were injured")
+    assert found and rec.entities[found[0].speaker].name == "police"
