@@ -554,7 +554,7 @@ def find_ministries(doc: Doc, table: EntityTable) -> None:
         end = tok.i + 1
         if end < len(doc) and doc[end].lower_ == "of":
             end = tok.right_edge.i + 1
-        owner = _owner(doc, table, tok)
+        owner = _owner(doc, table, tok) or _group_owner(doc, table, tok)
         key = owner or context_government(doc, table, tok.i)
         if key:
             table.mention(key, start, end)
@@ -573,6 +573,19 @@ def find_leader_governments(doc: Doc, table: EntityTable) -> None:
             for i in range(ent.start, ent.end):
                 table.token_key.pop(i, None)
             table.mention(key, start, ent.end + 1)
+
+
+def _group_owner(doc: Doc, table: EntityTable, tok: Token) -> str | None:
+    """"The X's refugees ministry": a named group that has ministries is a government."""
+    for t in doc[max(0, tok.left_edge.i - 3):tok.i]:
+        if t.dep_ == "poss" and t.ent_type_ in ("ORG", "NORP") and not gazetteer.country_by_demonym(t.text):
+            name = norm_name(t.text)
+            key = gov_key(None, name)
+            table.get_or_create(key, GOVERNMENT, name, group=name)
+            table.token_key.pop(t.i, None)
+            table.mention(key, t.i, t.i + 1)
+            return key
+    return None
 
 
 def _owner(doc: Doc, table: EntityTable, tok: Token) -> str | None:

@@ -139,6 +139,8 @@ def _measure(doc: Doc, run: list[Token], last: Token) -> str | None:
         head = next((t for t in doc[last.i + 1:last.i + 4] if t.pos_ in ("NOUN", "PROPN")), None)
     if head is not None and head.ent_type_ in ("DATE", "TIME"):
         return None
+    if head is not None and head.pos_ == "PRON" and head.dep_ == "pobj":
+        return " ".join(t.text for t in head.subtree)  # "30 percent of those targeted"
     if head is None or head.pos_ not in ("NOUN", "PROPN"):
         return None
     in_run = {t.i for t in run} | {last.i}

@@ -14,17 +14,25 @@ from .speakers import SpeakerResolver, subject_of
 MAX_LABEL_TOKENS = 24
 
 
-def find_policies(doc: Doc, table: EntityTable, anchor: date | None) -> list[PolicyRecord]:
+# words for one kind of measure, so "deport" and "expulsion" are found to be the same policy
+KINDS = {"deport": "removal", "deportation": "removal", "deportations": "removal", "expel": "removal",
+         "expulsion": "removal", "expulsions": "removal", "repatriation": "removal", "remove": "removal",
+         "ban": "ban", "prohibit": "ban", "tariff": "tariff", "tariffs": "tariff", "tax": "tax", "levy": "tax"}
+
+
+def find_policies(doc: Doc, table: EntityTable, anchor: date | None, headline_end: int = 0) -> list[PolicyRecord]:
     """Policies of the article: a government acting with a policy verb on a policy noun or clause."""
     speakers = SpeakerResolver(doc, table)
     found: list[PolicyRecord] = []
     for tok in doc:
+        if tok.idx < headline_end:
+            continue  # a headline restates the story's measure in telegraphic grammar
         if tok.lemma_ not in POLICY_VERBS or tok.pos_ not in ("VERB",):
             continue
         issuer = _issuer(tok, table, speakers)
         if issuer is None:
             continue
-        target = _policy_object(tok)
+        target = _policy_object(tok) or _dated_action(doc, tok)
         if target is None:
             continue
         toks = sorted(target.subtree, key=lambda t: t.i) if target.i != tok.i else _clause(tok)
@@ -33,9 +41,10 @@ def find_policies(doc: Doc, table: EntityTable, anchor: date | None) -> list[Pol
             toks = toks[1:]
         if not toks:
             continue
-        label = text_of(doc)[toks[0].idx:toks[min(len(toks), MAX_LABEL_TOKENS) - 1].idx
-                         + len(toks[min(len(toks), MAX_LABEL_TOKENS) - 1])]
-        keywords = frozenset({t.lemma_.lower() for t in toks if t.lemma_.lower() in POLICY_NOUNS | POLICY_VERBS}
+        label = " ".join(text_of(doc)[toks[0].idx:toks[min(len(toks), MAX_LABEL_TOKENS) - 1].idx
+                                      + len(toks[min(len(toks), MAX_LABEL_TOKENS) - 1])].split())
+        keywords = frozenset(KINDS.get(w, w) for w in {t.lemma_.lower() for t in toks
+                                                       if t.lemma_.lower() in POLICY_NOUNS | POLICY_VERBS}
                              | {tok.lemma_})
         deadline = _deadline(doc, tok, target, anchor)
         span = Span(toks[0].idx, toks[-1].idx + len(toks[-1]), text_of(doc)[toks[0].idx:toks[-1].idx + len(toks[-1])])
@@ -74,6 +83,22 @@ def _policy_object(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "ccomp" and c.lemma_ in POLICY_VERBS and any(g.dep_ == "nsubjpass" for g in c.children):
             return c
+    return None
+
+
+ACTION_VERBS = frozenset("expel deport ban impose suspend cancel revoke freeze introduce extend lift close "
+                         "reopen require".split())
+
+
+def _dated_action(doc: Doc, verb: Token) -> Token | None:
+    """"will expel all undocumented nationals ... by March 20": a government act with a deadline is a policy."""
+    if verb.lemma_ not in ACTION_VERBS:
+        return None
+    inside = {t.i for t in verb.subtree}
+    for ent in doc.ents:
+        if ent.label_ == "DATE" and ent.start in inside and ent.start > 0 and \
+                doc[ent.start - 1].lower_ in ("by", "from", "effective", "until", "before", "starting"):
+            return verb
     return None
 
 

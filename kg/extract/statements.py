@@ -181,7 +181,7 @@ class _StatementFinder:
         """The clause a speech verb reports ("said that CLAUSE"), as character offsets."""
         comps = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
         if not comps:
-            return None
+            return self._that_clause(verb)
         comp = comps[0]
         if comp.i < verb.i:  # "CLAUSE, officials said"
             toks = list(comp.subtree)
@@ -196,6 +196,16 @@ class _StatementFinder:
             toks = list(self.doc[first.i:max(comp.right_edge.i, first.i) + 1])
         toks = _trim(toks)
         if not toks:
+            return None
+        return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+    def _that_clause(self, verb: Token) -> tuple[int, int] | None:
+        """"told Reuters that ..." parsed without a clause: what follows "that" up to the verb's end."""
+        that = next((t for t in self.doc[verb.i + 1:verb.i + 5] if t.lower_ == "that"), None)
+        if that is None or verb.lemma_ in STANCE_VERBS:
+            return None
+        toks = _trim(list(self.doc[that.i + 1:verb.right_edge.i + 1]))
+        if len(toks) < 3:
             return None
         return toks[0].idx, toks[-1].idx + len(toks[-1])
 

@@ -30,3 +30,21 @@ def test_a_person_acting_is_not_a_policy(extract_one):
 def test_effective_date_is_the_deadline(extract_one):
     rec = extract_one("Canada imposed tariffs of 25% on steel imports, effective March 12.", when=date(2025, 2, 11))
     assert [p.deadline for p in rec.policies] == [date(2025, 3, 12)]
+
+
+def test_government_act_with_a_deadline_is_a_policy(extract_one):
+    rec = extract_one("Chile will expel all foreign workers without permits by June 30, the ministry said.",
+                      when=date(2025, 5, 1))
+    assert len(rec.policies) == 1 and rec.policies[0].deadline == date(2025, 6, 30)
+
+
+def test_headline_does_not_add_a_second_policy(extract_one):
+    rec = extract_one("Chile To Expel Workers By June Deadline\n\nChile will expel all foreign workers without "
+                      "permits by June 30, the ministry said.", when=date(2025, 5, 1))
+    assert len(rec.policies) == 1
+
+
+def test_deportation_and_expulsion_are_one_measure(extract_one):
+    rec = extract_one("Peru announced the expulsion of unregistered miners. Peru ordered their deportation "
+                      "within a week.")
+    assert len(rec.policies) == 1

@@ -170,3 +170,16 @@ def test_police_said(extract_one):
     rec = extract_one("Five people were injured at a protest outside the plant, police said.")
     found = statements_by(rec, "Five people were injured")
     assert found and rec.entities[found[0].speaker].name == "police"
+
+
+def test_told_that_without_a_parsed_clause(extract_one):
+    rec = extract_one("A senior Iranian official, speaking on condition of anonymity, told Reuters that about "
+                      "30 percent of those targeted held expired permits.")
+    found = statements_by(rec, "30 percent of those targeted")
+    assert found and rec.entities[found[0].speaker].unnamed
+
+
+def test_group_with_a_ministry_governs(extract_one):
+    rec = extract_one("The Houthis' interior ministry urged Riyadh to halt the strikes.")
+    found = statements_by(rec, "urged Riyadh to halt the strikes")
+    assert found and rec.entities[found[0].speaker].kind == "government"
