@@ -12,6 +12,10 @@ from .records import FigureRecord, Span, StatementRecord
 from .speakers import SpeakerResolver, subject_of
 
 NOT_FIGURES = {"DATE", "TIME", "ORDINAL"}
+# nouns a number only names or numbers: "Article 370", "Flight 17", "Phase 2"
+LABEL_NOUNS = frozenset("article section resolution chapter flight route highway room no number level phase stage "
+                        "category grade class item rule clause amendment act paragraph page line gate terminal "
+                        "platform block sector zone district ward unit batch".split())
 VAGUE = {"hundreds", "thousands", "millions", "billions", "dozens", "tens", "scores"}
 MEASURE_STOP = {"det", "predet", "punct", "nummod", "quantmod", "cc"}
 MAX_MEASURE_TOKENS = 10
@@ -68,6 +72,16 @@ def _excluded(doc: Doc, run: list[Token], value: float) -> bool:
         return True  # part of a handle, a path or a code
     if len(run) == 1 and re.fullmatch(r"(1[89]|20|21)\d\d", first.text):
         return True  # a year
+    prev = doc[first.i - 1] if first.i > 0 else None
+    if prev is not None and prev.lower_.rstrip(".") in LABEL_NOUNS and prev.text[:1].isupper():
+        return True  # a name with a number: "Article 370"
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text == "-" and last.i + 2 < len(doc) and doc[last.i + 2].is_alpha and \
+            doc[last.i + 2].lower_ not in PERCENT and not text[last.idx + len(last):last.idx + len(last) + 1].isspace():
+        return True  # a compound adjective: "10-year-old", "12-member"
+    if prev is not None and prev.text == "," and first.i > 1 and doc[first.i - 2].ent_type_ == "PERSON" and \
+            nxt is not None and nxt.text == ",":
+        return True  # an age: "Ana Lopes, 45, said"
     if len(run) == 1 and first.text.isdigit() and first.i > 0 and _month_near(doc, first):
         return True
     if not first.text[0].isdigit():

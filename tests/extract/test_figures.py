@@ -53,3 +53,13 @@ def test_percentage_measure_is_what_it_is_a_share_of(extract_one):
     rec = extract_one("Nearly 40 percent of voters in the capital backed the plan.")
     f = next(f for f in rec.figures if f.value == 40)
     assert f.measure.startswith("voters")
+
+
+@pytest.mark.parametrize("text", [
+    "Parliament revoked Article 370 of the constitution.",
+    "A 10-year-old boy was rescued from the river.",
+    "Maria Lopes, 45, said she had lost her shop.",
+    "Passengers of Flight 17 were rebooked.",
+])
+def test_names_ages_and_compound_adjectives_are_not_figures(extract_one, text):
+    assert not extract_one(text).figures
