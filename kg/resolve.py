@@ -182,10 +182,11 @@ def _resolve_organizations(records, group_country, nodes, local) -> None:
 def _resolve_people(records, nodes, local) -> None:
     """Persons and officials: same name key and no contradiction (another government) make one node."""
     clusters: list[dict] = []
-    for i, rec in enumerate(records):
-        for e in rec.entities.values():
-            if e.kind not in (PERSON, OFFICIAL):
-                continue
+    people = [(i, e) for i, rec in enumerate(records) for e in rec.entities.values() if e.kind in (PERSON, OFFICIAL)]
+    people.sort(key=lambda ie: (len(ie[1].name.split()) < 2, ie[0]))  # full names first, surnames after
+    for i, e in people:
+        rec = records[i]
+        if True:
             if e.unnamed:
                 iri = ID[f"agent/{rec.article.slug}/{slugify(e.key)}"]
                 gov = local.get((i, e.government)) if e.government else None
@@ -198,6 +199,10 @@ def _resolve_people(records, nodes, local) -> None:
             key = name_key(e.name)
             gov = local.get((i, e.government)) if e.government else None
             target = next((c for c in clusters if _same_person(c, key, gov, e)), None)
+            if target is None and len(key) == 1:  # "Bugti" alone joins the one known "Sarfraz Bugti"
+                owners = [c for c in clusters if any(len(k) > 1 and key[0] in (k[0], k[-1]) for k in c["keys"])
+                          and not (gov and c["govs"] and gov not in c["govs"])]
+                target = owners[0] if len(owners) == 1 else None
             if target is None:
                 target = {"keys": set(), "members": [], "govs": Counter()}
                 clusters.append(target)

@@ -47,3 +47,16 @@ def test_ruling_group_joins_its_state_across_articles(resolve_texts):
                            "The Houthis said they would respond. Yemen's rulers gave no date.")
     govs = [n for n in res.nodes.values() if n.kind == "government"]
     assert len(govs) == 1 and "Houthi" in govs[0].label
+
+
+def test_surname_alone_in_another_article_joins_the_only_full_name(resolve_texts):
+    _, res = resolve_texts("Interior Minister Jan Novak said the fence would be finished.",
+                           "Novak said on Friday that the fence was finished.")
+    assert len(people(res)) == 1
+
+
+def test_ambiguous_surname_alone_stays_apart(resolve_texts):
+    _, res = resolve_texts("Prime Minister Ahmed Karimi spoke. Sara Karimi, a lawyer, disagreed.",
+                           "Karimi said on Friday that the vote was fair.")
+    found = people(res)
+    assert "Karimi" not in found["Ahmed Karimi"].names and "Karimi" not in found["Sara Karimi"].names
