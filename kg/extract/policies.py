@@ -36,6 +36,8 @@ def find_policies(doc: Doc, table: EntityTable, anchor: date | None, headline_en
         if target is None:
             continue
         toks = sorted(target.subtree, key=lambda t: t.i) if target.i != tok.i else _clause(tok)
+        if len(toks) < 4:  # "setting the deadline": the verb phrase says more than the bare noun
+            toks = list(doc[tok.i:tok.right_edge.i + 1])
         toks = [t for t in toks if not t.is_punct or t.text in ("-", "(", ")")]
         while toks and toks[0].pos_ in ("DET", "SCONJ", "ADP"):
             toks = toks[1:]
