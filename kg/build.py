@@ -39,11 +39,13 @@ class BuildResult:
     def summary(self) -> str:
         c = self.counts()
         order = ("Article", "Government", "Official", "Person", "Organization", "Statement", "Policy", "Figure")
-        return ", ".join(f"{c.get(k, 0)} {k.lower()}{'s' if c.get(k, 0) != 1 else ''}" for k in order)
+        plural = {"Policy": "policies"}
+        return ", ".join(f"{c.get(k, 0)} {k.lower() if c.get(k, 0) == 1 else plural.get(k, k.lower() + 's')}"
+                         for k in order)
 
 
 def build_dataset(paths: Iterable[str | Path], *, model: str | None = None, nlp=None,
-                  progress: Progress | None = None) -> BuildResult:
+                  progress: Progress | None = None, jobs: int = 1, scheduler=None) -> BuildResult:
     """Everything from files to an in-memory dataset; unreadable files are reported, not fatal."""
     articles, problems, notes = [], [], []
     for item in read_articles(paths):
@@ -53,14 +55,24 @@ def build_dataset(paths: Iterable[str | Path], *, model: str | None = None, nlp=
             articles.append(item)
             notes += [f"{item.path or item.identifier}: {n}" for n in item.notes]
     articles = _unique_slugs(articles)
-    records = extract_records(articles, model=model, nlp=nlp, progress=progress) if articles else []
+    records = extract_records(articles, model=model, nlp=nlp, progress=progress, jobs=jobs,
+                              scheduler=scheduler) if articles else []
     dataset = to_dataset(records, resolve(records))
     return BuildResult(dataset=dataset, articles=articles, problems=problems, notes=notes)
 
 
 def extract_records(articles: list[Article], *, model: str | None = None, nlp=None,
-                    progress: Progress | None = None) -> list[ArticleRecord]:
-    """Run the extractors over the articles, reporting progress after each one."""
+                    progress: Progress | None = None, jobs: int = 1, scheduler=None) -> list[ArticleRecord]:
+    """Run the extractors over the articles, reporting progress after each one (in `jobs` processes,
+    or on the Dask cluster at `scheduler`)."""
+    if scheduler is not None:
+        from .distributed import extract_distributed
+
+        return extract_distributed(articles, scheduler, model=model, progress=progress)
+    if jobs != 1:
+        from .parallel import extract_parallel
+
+        return extract_parallel(articles, jobs, model=model, progress=progress)
     nlp = nlp or load_model(model)
     records = []
     for n, rec in enumerate(extract(nlp, articles), 1):
@@ -85,10 +97,10 @@ def _unique_slugs(articles: list[Article]) -> list[Article]:
 
 
 def build(paths: Iterable[str | Path], output: str | Path, *, fmt: str | None = None, model: str | None = None,
-          progress: Progress | None = None) -> BuildResult:
+          progress: Progress | None = None, jobs: int = 1, scheduler=None) -> BuildResult:
     """Build and write the graph atomically; refuse to write an empty graph over a good one."""
     graphio.format_for(output, fmt)  # a bad output name fails before the slow part
-    result = build_dataset(paths, model=model, progress=progress)
+    result = build_dataset(paths, model=model, progress=progress, jobs=jobs, scheduler=scheduler)
     if not result.articles:
         raise KGError("no article could be read" + (f" ({len(result.problems)} skipped)" if result.problems else "")
                       + "; nothing was written")
