@@ -220,6 +220,8 @@ class SpeakerResolver:
             k = self.table.key_of(t)
             if k and self.table.entities[k].kind == ORGANIZATION:
                 return k
+            if k or gazetteer.country_by_name(t.text) or gazetteer.country_by_demonym(t.text):
+                continue  # "the Pakistan official" speaks for a state, not for an organization with its name
             for e in self.table.of_kind(ORGANIZATION):
                 if not e.unnamed and t.text in e.name.split() and t.text not in ("United", "National"):
                     return e.key

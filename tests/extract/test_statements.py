@@ -183,3 +183,10 @@ def test_group_with_a_ministry_governs(extract_one):
     rec = extract_one("The Houthis' interior ministry urged Riyadh to halt the strikes.")
     found = statements_by(rec, "urged Riyadh to halt the strikes")
     assert found and rec.entities[found[0].speaker].kind == "government"
+
+
+def test_state_name_in_an_officials_phrase_is_not_an_organization(extract_one):
+    rec = extract_one("The Kenya Wildlife Service (KWS) counted the herds. The Kenya official said the count "
+                      "would be repeated.")
+    who = rec.entities[statements_by(rec, "the count would be repeated")[0].speaker]
+    assert who.kind == "official" and rec.entities[who.government].country == "KE"
