@@ -18,9 +18,21 @@ def graph_option(f):
                         help="Graph file to read (the one 'kg build' wrote last by default).")(f)
 
 
+def _check_store(ctx, param, value):
+    """A malformed --store value is a usage error, found before any work starts."""
+    from .store import StoreError, parse_spec
+
+    try:
+        parse_spec(value)
+    except StoreError as exc:
+        raise click.BadParameter(str(exc).replace(f"--store {value}: ", "").replace(f"--store {value!r}: ", ""))
+    return value
+
+
 def store_option(f):
     """--store SPEC: the graph file (memory), an Oxigraph folder or a SPARQL endpoint."""
     return click.option("--store", "store_spec", default="memory", show_default=True, metavar="SPEC",
+                        callback=_check_store,
                         help="Where the graph lives: memory (the --graph/-o file), oxigraph:PATH (an on-disk "
                              "Oxigraph store) or sparql:QUERY_URL[,UPDATE_URL[,STORE_URL]] (a SPARQL 1.1 "
                              "endpoint).")(f)
@@ -120,13 +132,24 @@ class _Bar:
 
     def __init__(self):
         self.bar = None
+        self.started = 0.0
 
     def update(self, done: int, total: int, name: str) -> None:
+        import time
+
         if self.bar is None:
+            self.started = time.monotonic()
             self.bar = click.progressbar(length=total, label="extracting", file=sys.stderr,
-                                         show_eta=True, show_pos=True)
+                                         show_eta=True, show_pos=True, item_show_func=self._rate)
             self.bar.__enter__()
-        self.bar.update(1)
+        self.bar.update(1, done)
+
+    def _rate(self, done: int | None) -> str:
+        """Articles per second so far, shown after the bar."""
+        import time
+
+        elapsed = time.monotonic() - self.started
+        return f"{done / elapsed:.1f} articles/s" if done and elapsed > 0 else ""
 
     def close(self) -> None:
         if self.bar is not None:

@@ -6,11 +6,12 @@ of the default out/graph.ttl still lets a user drop or replace one article's tri
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import BinaryIO
 
-from rdflib import RDF, Dataset, Graph, URIRef
+from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import SKOS
 
@@ -21,6 +22,7 @@ from .vocab import NKG
 EXPORT_FORMATS = tuple(graphio.FORMAT_NAMES)  # ttl nt trig nq jsonld xml
 # links from a node to the entities whose own triples are repeated in the node's article graph
 ENTITY_LINKS = (NKG.speaker, NKG.reportedBy, NKG.issuedBy)
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 def named_graphs(ds: Dataset) -> list[URIRef]:
@@ -93,8 +95,17 @@ def _targets(graph: Graph, triple, homes, anchors) -> set[URIRef]:
     if p == NKG.evidence:
         return {a for a in here if str(o) in str(graph.value(a, NKG.body) or "")} or here
     if p == SKOS.altLabel:
-        return {a for a in here if _norm(o) in anchors.get((s, a), ())} or here
+        return _alias_targets(graph, s, o, here, anchors)
     return set(here)
+
+
+def _alias_targets(graph: Graph, node, alias, here: set[URIRef], anchors) -> set[URIRef]:
+    """An alias lives in the articles that write it; the entity's own name (its label without the
+    parenthesis, like "Afghanistan" for "Afghanistan (Taliban)") in every article that mentions the entity."""
+    written = {a for a in here if _norm(alias) in anchors.get((node, a), ())}
+    if _norm(alias) == _norm(_PARENTHESIS.sub("", str(graph.value(node, RDFS.label) or ""))):
+        written |= {a for a in here if anchors.get((node, a))}
+    return written or here
 
 
 def export(ds: Dataset, fmt: str) -> bytes:

@@ -18,6 +18,7 @@ import difflib
 import io
 import json
 import re
+import shlex
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -29,9 +30,11 @@ from pyparsing import ParseBaseException
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.algebra import traverse
+from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Query as PreparedQuery
 from rdflib.query import Result
-from rdflib.term import Identifier, Variable
+from rdflib.term import Identifier
 from rdflib.util import from_n3
 
 from .errors import QueryError
@@ -125,14 +128,14 @@ class Query:
     """A SPARQL query with what its header says about it: name, title, description, parameters."""
 
     text: str
-    name: str = "query"
+    name: str = "query text"
     title: str = ""
     description: str = ""
     params: tuple[Param, ...] = ()
     path: Path | None = None
 
     @classmethod
-    def from_text(cls, text: str, name: str = "query", path: Path | None = None) -> "Query":
+    def from_text(cls, text: str, name: str = "query text", path: Path | None = None) -> "Query":
         """A query from SPARQL text, reading the documentation in its leading comment block."""
         title, description, params = _read_header(text, name)
         return cls(text=text, name=name, title=title, description=description, params=params, path=path)
@@ -152,12 +155,14 @@ class Query:
     def prepared(self) -> PreparedQuery:
         """The parsed query; a syntax error names the query, line and column."""
         try:
-            return prepareQuery(self.text, initNs=DEFAULT_PREFIXES)
+            prepared = prepareQuery(self.text, initNs=DEFAULT_PREFIXES)
         except ParseBaseException as exc:
             raise QueryError(f"{self.name}: SPARQL syntax error at line {exc.lineno}, column {exc.col}: "
                              f"{exc.msg}, found {_near(exc)}") from None
         except Exception as exc:  # rdflib reports unknown prefixes and the like as plain Exception
             raise QueryError(f"{self.name}: {exc}") from None
+        _refuse_remote(prepared, self.name)
+        return prepared
 
     @property
     def kind(self) -> str:
@@ -176,7 +181,7 @@ class Query:
         for p in self.params:
             if p.name not in values and not p.optional:
                 raise QueryError(f"{self.name}: missing parameter {p.name!r} ({p.description}); "
-                                 f"add --param {p.name}={_shell(p.example)}")
+                                 f"add --param {p.name}={shlex.quote(p.example)}")
         return {name: declared[name].term(v) for name, v in values.items()}
 
     def _adhoc_bindings(self, values: Mapping[str, str | Identifier]) -> dict[str, Identifier]:
@@ -187,6 +192,17 @@ class Query:
         return {name: adhoc_term(v) for name, v in values.items()}
 
 
+def _refuse_remote(prepared: PreparedQuery, name: str) -> None:
+    """SERVICE and FROM would make rdflib fetch from the network; queries only ever see the local graph."""
+    found = set()
+    traverse(prepared.algebra, visitPost=lambda n: found.add(n.name) if isinstance(n, CompValue) else None)
+    if "ServiceGraphPattern" in found:
+        raise QueryError(f"{name}: SERVICE (a federated query) is not supported: queries run on the local graph only")
+    if prepared.algebra.get("datasetClause"):
+        raise QueryError(f"{name}: FROM / FROM NAMED are not supported: queries run on the --graph file; "
+                         f"use GRAPH <article IRI> {{ … }} to look into one article")
+
+
 def _near(exc: ParseBaseException) -> str:
     rest = exc.pstr[exc.loc:exc.loc + 20].split("\n")[0]
     return repr(rest) if rest else "the end of the query"
@@ -194,10 +210,6 @@ def _near(exc: ParseBaseException) -> str:
 
 def _param_list(params: tuple[Param, ...]) -> str:
     return ", ".join(p.name for p in params) if params else "no parameters"
-
-
-def _shell(value: str) -> str:
-    return value if re.fullmatch(r"[\w:/.@-]+", value) else "'" + value.replace("'", "'\\''") + "'"
 
 
 def _read_header(text: str, name: str) -> tuple[str, str, tuple[Param, ...]]:
@@ -238,17 +250,26 @@ def canned_queries(directory: str | Path = QUERIES_DIR) -> dict[str, Query]:
 
 def find_query(ref: str, directory: str | Path = QUERIES_DIR) -> Query:
     """A canned query by name, a .rq file by path, or SPARQL text given inline."""
-    if re.search(r"[\s{]", ref):
-        return Query.from_text(ref, name="query")
-    path = Path(ref)
-    if path.suffix == ".rq" or path.is_file():
-        return Query.from_file(path)
+    looks_like_text = bool(re.search(r"[\s{]", ref))
+    if _is_file(ref) and (looks_like_text or ref.endswith(".rq")):
+        return Query.from_file(ref)
+    if looks_like_text:
+        return Query.from_text(ref)
     queries = canned_queries(directory)
     if ref in queries:
         return queries[ref]
+    if ref.endswith(".rq") or _is_file(ref):
+        return Query.from_file(ref)
     close = difflib.get_close_matches(ref, queries, n=1)
     hint = f"did you mean {close[0]!r}? " if close else ""
     raise QueryError(f"no canned query named {ref!r}; {hint}run 'kg queries' to list them")
+
+
+def _is_file(ref: str) -> bool:
+    try:
+        return Path(ref).is_file()
+    except (OSError, ValueError):  # names too long for the file system, or holding NUL
+        return False
 
 
 def run(graph: Graph | Dataset, query: Query | str, params: Mapping[str, str | Identifier] | None = None
@@ -332,12 +353,7 @@ class QueryResult:
 
     def write(self, out: TextIO, fmt: str | None = None) -> None:
         """Write the result to a text stream in a format fit for its kind (see FORMATS)."""
-        writers = FORMATS[self.kind]
-        fmt = fmt or DEFAULT_FORMAT[self.kind]
-        if fmt not in writers:
-            raise QueryError(f"--format {fmt} does not apply to a {self.kind} query; "
-                             f"use {', '.join(writers)}")
-        writers[fmt](self, out)
+        FORMATS[self.kind][check_format(self.kind, fmt)](self, out)
 
     def text(self, fmt: str | None = None) -> str:
         buf = io.StringIO()
@@ -491,3 +507,11 @@ FORMATS: dict[str, dict[str, Callable[[QueryResult, TextIO], None]]] = {
 }
 DEFAULT_FORMAT = {"SELECT": "table", "ASK": "table", "CONSTRUCT": "ttl", "DESCRIBE": "ttl"}
 FORMAT_NAMES = tuple(dict.fromkeys(name for writers in FORMATS.values() for name in writers))
+
+
+def check_format(kind: str, fmt: str | None) -> str:
+    """The output format to use for a query kind; a format that does not fit the kind is an error."""
+    fmt = fmt or DEFAULT_FORMAT[kind]
+    if fmt not in FORMATS[kind]:
+        raise QueryError(f"--format {fmt} does not apply to a {kind} query; use {', '.join(FORMATS[kind])}")
+    return fmt

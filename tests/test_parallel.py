@@ -1,0 +1,65 @@
+"""kg.parallel: extraction in worker processes gives the same graph as in one process."""
+from __future__ import annotations
+
+import pytest
+
+from kg.build import build_dataset
+from kg.errors import KGError, ModelError
+from kg.ingest import parse_article
+from kg.parallel import check_jobs, extract_parallel
+from kg.pipeline import extract
+
+from .conftest import SEEDS
+
+
+def quads(ds):
+    return {(s, p, o, g.identifier if hasattr(g, "identifier") else g) for s, p, o, g in ds.quads((None, None, None, None))}
+
+
+def test_two_jobs_build_the_same_graph_as_one(seeds_result):
+    parallel = build_dataset([SEEDS], jobs=2)
+    assert len(seeds_result.articles) == 5
+    only_one, only_two = quads(seeds_result.dataset) - quads(parallel.dataset), \
+        quads(parallel.dataset) - quads(seeds_result.dataset)
+    assert not only_one and not only_two, (sorted(only_one)[:5], sorted(only_two)[:5])
+
+
+def test_records_come_back_in_input_order_with_progress(nlp):
+    texts = [f"Minister Ahmed Khan{i} said the talks in Islamabad would resume on Monday. "
+             f"Officials said {i + 2} million people had left." for i in range(7)]
+    articles = [parse_article(t, identifier=f"p{i}.txt") for i, t in enumerate(texts)]
+    seen = []
+    records = extract_parallel(articles, 2, progress=lambda n, total, name: seen.append((n, total, name)))
+    assert [r.article.identifier for r in records] == [a.identifier for a in articles]
+    assert [n for n, _, _ in seen] == list(range(1, 8)) and {t for _, t, _ in seen} == {7}
+    local = list(extract(nlp, articles))
+    assert [r.figures for r in records] == [r.figures for r in local]
+    assert [sorted(r.entities) for r in records] == [sorted(r.entities) for r in local]
+
+
+def test_a_missing_model_fails_with_its_name_instead_of_hanging():
+    articles = [parse_article("The minister said the border would stay open.", identifier="m.txt")]
+    with pytest.raises(ModelError, match="no_such_pipeline"):
+        extract_parallel(articles, 2, model="no_such_pipeline")
+
+
+@pytest.mark.parametrize("jobs", [-1, -8])
+def test_negative_jobs_are_refused(jobs):
+    with pytest.raises(KGError, match=f"--jobs {jobs}"):
+        check_jobs(jobs)
+
+
+def test_zero_jobs_means_one_per_cpu():
+    assert check_jobs(0) >= 1
+
+
+def test_the_build_command_takes_jobs(tmp_path, seeds_result):
+    from click.testing import CliRunner
+
+    from kg.api import KnowledgeGraph
+    from kg.cli import cli
+
+    out = tmp_path / "graph.trig"
+    res = CliRunner().invoke(cli, ["build", str(SEEDS), "-o", str(out), "--jobs", "2", "-q"])
+    assert res.exit_code == 0, res.output
+    assert quads(KnowledgeGraph.load(out).dataset) == quads(seeds_result.dataset)

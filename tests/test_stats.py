@@ -1,0 +1,73 @@
+"""kg.stats: counts per class, the articles and their yield, the most connected entities."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.graphio import union_graph
+from kg.query import run
+from kg.stats import network, stats
+from kg.vocab import ID, NKG
+
+from .conftest import SEEDS
+from .kg_fixtures import BUGTI, PAKISTAN, small_dataset
+
+
+@pytest.fixture(scope="module")
+def small():
+    return small_dataset()
+
+
+def test_counts_per_class_match_the_hand_written_graph(small):
+    s = stats(small)
+    mentions = len(set(union_graph(small).objects(None, NKG.mention)))
+    assert s.classes == {"Article": 2, "Government": 2, "Official": 3, "Person": 0, "Organization": 0,
+                         "Statement": 4, "Policy": 1, "Figure": 3, "Mention": mentions}
+    assert s.triples == len(union_graph(small))
+
+
+def test_each_article_with_what_was_read_from_it(small):
+    rows = {a.identifier: a for a in stats(small).articles}
+    assert list(rows) == ["a1.txt", "a2.txt"]  # in date order
+    a1, a2 = rows["a1.txt"], rows["a2.txt"]
+    assert (a1.date, a1.statements, a1.policies, a1.figures, a1.entities) == ("2023-10-04", 2, 1, 1, 4)
+    assert (a2.date, a2.statements, a2.policies, a2.figures, a2.entities) == ("2023-11-01", 2, 0, 2, 3)
+
+
+def test_spans_become_links_between_a_node_and_its_article(small):
+    net = network(small)
+    assert net.has_edge(BUGTI, ID["article/a1"]) and not net.has_edge(BUGTI, ID["article/a2"])
+    assert not any(str(n).startswith(str(ID["mention/"])) for n in net)
+
+
+def test_the_most_connected_entity_comes_first_with_its_degree(small):
+    """Pakistan: both articles, two figures it reported, the policy it issued, two officials = 7."""
+    hubs = stats(small, top=2).hubs
+    assert len(hubs) == 2
+    assert (hubs[0].node, hubs[0].label, hubs[0].kind, hubs[0].degree) == ("id:government/pk", "Pakistan",
+                                                                          "Government", 7)
+    assert hubs[0].degree >= hubs[1].degree
+
+
+def test_stats_are_plain_data_for_json(small):
+    doc = json.loads(json.dumps(stats(small).as_dict()))
+    assert doc["classes"]["Statement"] == 4 and doc["hubs"][0]["node"] == "id:government/pk"
+    assert "Pakistan" in stats(small).text()
+
+
+def test_seed_stats_agree_with_the_articles_query(seeds_result):
+    ds = seeds_result.dataset
+    s = stats(ds)
+    assert {a.identifier for a in s.articles} == {p.name for p in SEEDS.glob("*.txt")}
+    by_query = {r["article"]: r for r in run(ds, "articles").rows()}
+    for a in s.articles:
+        q = by_query[a.identifier]
+        assert (a.statements, a.policies, a.figures) == (q["statements"], q["policies"], q["figures"])
+    assert s.classes["Article"] == 5 and s.classes["Statement"] == sum(a.statements for a in s.articles)
+
+
+def test_pakistan_is_among_the_most_connected_in_the_seeds(seeds_result):
+    """Every seed article is about Pakistan's expulsions: its government must be a hub."""
+    hubs = stats(seeds_result.dataset, top=3).hubs
+    assert str(PAKISTAN).replace(str(ID), "id:") in {h.node for h in hubs}
