@@ -211,7 +211,7 @@ def query_cmd(query_ref, graph_path, params, fmt, store_spec):
             result = run_query(store, query, _params(params))
     else:
         result = KnowledgeGraph.load(graph_path).query(query, _params(params))
-    result.write(click.get_text_stream("stdout"), fmt)
+    result.write(sys.stdout, fmt)
     if result.kind == "ASK" and not result.boolean:
         sys.exit(1)
 
@@ -261,7 +261,7 @@ def export_cmd(graph_path, fmt, output, store_spec):
     if output is not None:
         graph.save(output, fmt)
     else:
-        click.get_binary_stream("stdout").write(graph.serialize(fmt or "ttl"))
+        sys.stdout.buffer.write(graph.serialize(fmt or "ttl"))
 
 
 @cli.command("validate")
@@ -382,3 +382,6 @@ def main() -> None:
     except KGError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(1)
+    except BrokenPipeError:  # `kg query ... | head`: the reader left, which is not an error
+        sys.stderr.close()
+        sys.exit(0)

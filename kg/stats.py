@@ -60,12 +60,18 @@ class Stats:
         lines += [f"  {name:<13}{n:>6}" for name, n in self.classes.items()]
         lines += ["", f"articles ({len(self.articles)}):"]
         for a in self.articles:
-            lines.append(f"  {a.date or '(no date)':<10}  {a.identifier}  {a.statements} statements, "
-                         f"{a.policies} policies, {a.figures} figures, {a.entities} entities"
-                         + (f"  {a.title}" if a.title else ""))
-        lines += ["", f"most connected entities (distinct neighbours):"]
+            counts = ", ".join(_count(n, word) for n, word in ((a.statements, "statement"), (a.policies, "policy"),
+                                                                (a.figures, "figure"), (a.entities, "entity")))
+            title = f"  {a.title}" if a.title else ""
+            lines.append(f"  {a.date or '(no date)':<10}  {a.identifier}  {counts}{title}")
+        lines += ["", "most connected entities (distinct neighbours):"]
         lines += [f"  {h.degree:>4}  {h.label}  [{h.kind}]  {h.node}" for h in self.hubs]
         return "\n".join(lines) + "\n"
+
+
+def _count(n: int, word: str) -> str:
+    plural = word[:-1] + "ies" if word.endswith("y") else word + "s"
+    return f"{n} {word if n == 1 else plural}"
 
 
 def network(graph: Graph | Dataset) -> nx.Graph:

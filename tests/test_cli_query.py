@@ -24,7 +24,7 @@ from .kg_fixtures import BUGTI, MUJAHID, copy_dataset, small_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 MY_COMMANDS = ("query", "queries", "export", "validate", "stats")
-HOSTILE = '" } UNION { ?s ?p ?o } #'
+HOSTILE = 'x")) || CONTAINS(STR(?statement), ("'  # pasted, it would match every statement
 
 
 @dataclass

@@ -29,6 +29,7 @@ SELECT ?speaker ?text WHERE {
 }
 """
 HOSTILE = [
+    'x")) || CONTAINS(STR(?s), ("',  # pasted between the quotes, this would match every statement
     'x") || true || CONTAINS("',
     '" } UNION { ?s ?p ?o } #',
     "'; DROP ALL; SELECT * WHERE { ?s ?p ?o } #",
@@ -82,8 +83,8 @@ def test_a_parameter_filters_the_rows(ds):
 
 @pytest.mark.parametrize("value", HOSTILE)
 def test_a_hostile_value_cannot_change_the_query(ds, value):
-    """Pasted into the text, these values would close the string and match every statement (or fail to
-    parse); bound as a term they are only data, so they match nothing in this graph..."""
+    """Pasted into the text, these values would close the string and match every statement or break the
+    query; bound as a term they are only data, so they match nothing in this graph..."""
     assert run(ds, Query.from_text(SPEAKER), {"name": value}).rows() == []
 
 
