@@ -96,7 +96,10 @@ def test_cached_records_are_used_instead_of_extracting_again(store, tmp_path, nl
     def refuse(*args, **kwargs):
         raise AssertionError("extraction ran although every record was cached")
 
-    monkeypatch.setattr("kg.build.extract_records", refuse)
+    import importlib
+
+    # the module itself: the package exports a function of the same name as kg.build
+    monkeypatch.setattr(importlib.import_module("kg.build"), "extract_records", refuse)
     again = update_store(store, [folder], cache=cache)
     assert len(again.unchanged) == 3
 
