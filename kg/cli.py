@@ -90,10 +90,7 @@ def build(paths, output, html, model, jobs, scheduler, store_spec, quiet):
     finally:
         if bar:
             bar.close()
-    for note in result.notes:
-        click.echo(f"note: {note}", err=True)
-    for problem in result.problems:
-        click.echo(f"skipped {problem}", err=True)
+    _report_inputs(result)
     if html:
         from .viz import write_html
 
@@ -117,14 +114,19 @@ def _build_into_store(paths, store_spec, model, jobs, scheduler, quiet):
         finally:
             if bar:
                 bar.close()
-    for note in result.notes:
-        click.echo(f"note: {note}", err=True)
-    for problem in result.problems:
-        click.echo(f"skipped {problem}", err=True)
+    _report_inputs(result)
     if not quiet:
         click.echo(f"{store_spec}: {result.summary()}")
     if result.problems:
         sys.exit(1)
+
+
+def _report_inputs(result) -> None:
+    """Decoding notes and skipped files go to stderr, one line each."""
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+    for problem in result.problems:
+        click.echo(f"skipped {problem}", err=True)
 
 
 class _Bar:
