@@ -101,7 +101,7 @@ def _targets(graph: Graph, triple, homes, anchors) -> set[URIRef]:
 
 def _alias_targets(graph: Graph, node, alias, here: set[URIRef], anchors) -> set[URIRef]:
     """An alias lives in the articles that write it; the entity's own name (its label without the
-    parenthesis, like "Afghanistan" for "Afghanistan (Taliban)") in every article that mentions the entity."""
+    parenthesis, like "Yemen" for "Yemen (Houthi)") in every article that mentions the entity."""
     written = {a for a in here if _norm(alias) in anchors.get((node, a), ())}
     if _norm(alias) == _norm(_PARENTHESIS.sub("", str(graph.value(node, RDFS.label) or ""))):
         written |= {a for a in here if anchors.get((node, a))}

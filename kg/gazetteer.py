@@ -59,13 +59,13 @@ def country_by_name(text: str) -> Country | None:
 
 
 def country_by_demonym(text: str) -> Country | None:
-    """The state of an adjective or people word: "Afghan", "Afghans", "AFGHAN" (not the blanket "afghan")."""
+    """The state of an adjective or people word: "Turkish", "Turks", "TURKISH" (not the bird "turkey")."""
     s = _clean(text)
     return _lookups()[2].get(_first_letter_key(s)) if s else None
 
 
 def country_by_capital(text: str) -> Country | None:
-    """The state whose capital or seat of government this is: "Islamabad", "The Hague"."""
+    """The state whose capital or seat of government this is: "Nairobi", "The Hague"."""
     s = _strip_the(_clean(text))
     return _lookups()[3].get(s.casefold()) if s != s.lower() else None
 
@@ -105,5 +105,5 @@ def _strip_the(text: str) -> str:
 
 
 def _first_letter_key(text: str) -> str:
-    """Case kept on the first letter only, so "AFGHAN" is "Afghan" but "afghan" stays apart."""
+    """Case kept on the first letter only, so "CHAD" is "Chad" but "chad" stays apart."""
     return text[:1] + text[1:].casefold()

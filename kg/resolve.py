@@ -199,7 +199,7 @@ def _resolve_people(records, nodes, local) -> None:
             key = name_key(e.name)
             gov = local.get((i, e.government)) if e.government else None
             target = next((c for c in clusters if _same_person(c, key, gov, e)), None)
-            if target is None and len(key) == 1:  # "Bugti" alone joins the one known "Sarfraz Bugti"
+            if target is None and len(key) == 1:  # "Novak" alone joins the one known "Jan Novak"
                 owners = [c for c in clusters if any(len(k) > 1 and key[0] in (k[0], k[-1]) for k in c["keys"])
                           and not (gov and c["govs"] and gov not in c["govs"])]
                 target = owners[0] if len(owners) == 1 else None

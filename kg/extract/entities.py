@@ -146,7 +146,7 @@ def find_acronyms(doc: Doc, table: EntityTable) -> dict[str, str]:
 
 
 def _initials_suffix(words: list[str], letters: str) -> int | None:
-    """How many trailing capitalised words spell the acronym ("Tehreek-e-Taliban Pakistan" counts its parts)."""
+    """How many trailing capitalised words spell the acronym ("Lashkar-e-Jhangvi Front" counts its parts)."""
     for n in range(1, len(words) + 1):
         parts = [p for w in words[-n:] for p in re.split(r"-(?:e|ul|al|i)-|-", w) if p]
         if "".join(p[0].upper() for p in parts) == letters or "".join(w[0] for w in words[-n:]) == letters:
@@ -162,7 +162,7 @@ def _start_of_last_words(long_text: str, offset: int, n: int, words: list[str]) 
 
 # ---------------------------------------------------------------- ruling groups ("the X administration")
 def find_groups(doc: Doc, table: EntityTable) -> None:
-    """A named group that heads a government phrase is a government: "X administration", "X-led", "Afghan X"."""
+    """A named group that heads a government phrase is a government: "X administration", "X-led", "Yemeni X"."""
     groups: dict[str, tuple[str, gazetteer.Country | None]] = {}
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "NORP") or table.claimed(ent.start, ent.end):
@@ -204,7 +204,7 @@ def _ruled_by(doc: Doc, ent: TokSpan) -> bool:
 
 
 def _group_country(doc: Doc, ent: TokSpan) -> gazetteer.Country | None:
-    """The state a ruling group governs: "Afghan X", "X administration in <capital>"."""
+    """The state a ruling group governs: "Yemeni X", "X administration in <capital>"."""
     if ent.start > 0:
         c = gazetteer.country_by_demonym(doc[ent.start - 1].text)
         if c:
@@ -307,7 +307,7 @@ def _strip_det(ent: TokSpan) -> TokSpan | None:
 
 
 def _is_locative(span: TokSpan) -> bool:
-    """A place where something happens ("in Kabul", "from Pakistan"), not an actor."""
+    """A place where something happens ("in Nairobi", "from Chad"), not an actor."""
     head = span.root.head
     return span.root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS and head.lower_ != "of" or \
         (span.start > 0 and span.doc[span.start - 1].text in ("[", "("))
@@ -323,7 +323,7 @@ def _names_government_nearby(doc: Doc, span: TokSpan) -> bool:
 
 
 def _demonym_government_end(doc: Doc, tok: Token) -> int | None:
-    """"Pakistani government", "Afghan interim government", "Pakistani side": the phrase end, else None."""
+    """"Kenyan government", "Libyan interim government", "Chilean side": the phrase end, else None."""
     for t in doc[tok.i + 1:tok.i + 4]:
         if t.lower_ in GOV_NOUNS or t.lower_ in ("ministry",):
             return t.i + 1
@@ -440,7 +440,7 @@ def _title_before(doc: Doc, span: TokSpan) -> tuple[str | None, str | None]:
 
 
 def _designates(t: Token) -> Token | None:
-    """The word of a title that names a state or ruling group ("Afghan", "Pakistan's", "Taliban")."""
+    """The word of a title that names a state or ruling group ("Kenyan", "Brazil's", "Houthi")."""
     if gazetteer.country_by_demonym(t.text) or gazetteer.country_by_name(t.text):
         return t
     return t if getattr(t.doc._, "nkg_groups", None) and t.text.lower() in t.doc._.nkg_groups else None
@@ -598,7 +598,7 @@ def _owner(doc: Doc, table: EntityTable, tok: Token) -> str | None:
 
 
 def merge_short_names(table: EntityTable) -> None:
-    """A one-word name the tagger found on its own ("Zabihullah") joins the full name it is part of."""
+    """A one-word name the tagger found on its own ("Amos") joins the full name it is part of."""
     full = [e for e in table.of_kind(PERSON, OFFICIAL) if len(_name_words(e.name)) >= 2]
     for short in [e for e in table.of_kind(PERSON, OFFICIAL) if len(_name_words(e.name)) == 1]:
         word = _name_words(short.name)[0]
@@ -636,7 +636,7 @@ def _drop(table: EntityTable, ent: Entity, replacement: str | None = None) -> No
 
 
 def find_short_names(doc: Doc, table: EntityTable) -> None:
-    """A surname or first name alone ("Bugti", "Zabihullah") is the person named in full nearby."""
+    """A surname or first name alone ("Otieno", "Amos") is the person named in full nearby."""
     people = table.of_kind(PERSON, OFFICIAL)
     parts: dict[str, list[Entity]] = {}
     for e in people:
@@ -650,7 +650,7 @@ def find_short_names(doc: Doc, table: EntityTable) -> None:
         if not cands or table.claimed(tok.i, tok.i + 1) or not tok.is_title:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and doc[tok.i + 1].is_alpha:
-            continue  # part of a longer, different name ("Moniza Kakar" is not "Kakar")
+            continue  # part of a longer, different name ("Sara Karimi" is not "Karimi")
         ent = _latest(table, cands, tok.i)
         table.mention(ent.key, tok.i, tok.i + 1, tok.text)
 

@@ -43,10 +43,10 @@ economist scholar author writer campaigner volunteer nurse engineer
 HONORIFICS = frozenset("""
 mr mrs ms dr sir mullah maulana maulvi sheikh shaikh haji hajji sayed syed sayyid mufti imam hafiz
 """.split())
-# lowercase name particles ("Anwar ul Haq Kakar", "Ursula von der Leyen")
+# lowercase name particles ("Ahmad ul Haq Rahimi", "Ursula von der Leyen")
 NAME_PARTICLES = frozenset("ul al el bin ibn bint de da di du van von der den le la dos das e y".split())
 
-# nouns that, after a state's name or demonym, stand for its government ("the Pakistani government")
+# nouns that, after a state's name or demonym, stand for its government ("the Kenyan government")
 GOV_NOUNS = frozenset("""
 government administration authorities authority regime state side cabinet leadership junta
 """.split())

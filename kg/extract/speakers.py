@@ -23,7 +23,7 @@ def subject_of(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in SUBJECTS:
                 if verb.dep_ == "relcl" and child.lower_ in ("who", "which", "that"):
-                    return verb.head  # "Bugti, who also accused ..."
+                    return verb.head  # "Novak, who also accused ..."
                 return child
         if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             verb = verb.head.head  # "began an effort to round up": the effort's maker acts
@@ -31,7 +31,7 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head  # "organizations calling on X"
         if verb.dep_ == "relcl":
-            return verb.head  # "Bugti, who also accused ..."
+            return verb.head  # "Novak, who also accused ..."
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "by asserting", "after setting"
             verb = verb.head.head
             continue
@@ -83,7 +83,7 @@ class SpeakerResolver:
             k = self.table.key_of(c) if c.dep_ == "appos" else None
             if k and not is_outlet(self.table.entities[k]):
                 return k
-        for t in self._phrase(tok):  # "the Taliban spokesman Zabihullah Mujahid", "spokesman X, who"
+        for t in self._phrase(tok):  # "the Houthi spokesman Ali Saleh", "spokesman X, who"
             if tok.lower_ in UNNAMED_OFFICIAL_HEADS and t.dep_ == "poss" or t.head.dep_ == "poss":
                 continue  # "Sunak's spokesman" is not Sunak
             k = self.table.key_of(t)
@@ -191,7 +191,7 @@ class SpeakerResolver:
         desc = "".join(t.text_with_ws for t in words).strip()
         if not any(t.pos_ == "PROPN" and self.table.key_of(t) for t in words):
             desc = desc.lower()
-        if self._definite(tok):  # "the Pakistan official": the unnamed official already met, if any
+        if self._definite(tok):  # "the Kenya official": the unnamed official already met, if any
             same = [k for i, k in self.last_speaker.values()
                     if self.table.entities[k].unnamed and self.table.entities[k].government == gov]
             if same:
@@ -221,7 +221,7 @@ class SpeakerResolver:
             if k and self.table.entities[k].kind == ORGANIZATION:
                 return k
             if k or gazetteer.country_by_name(t.text) or gazetteer.country_by_demonym(t.text):
-                continue  # "the Pakistan official" speaks for a state, not for an organization with its name
+                continue  # "the Kenya official" speaks for a state, not for an organization with its name
             for e in self.table.of_kind(ORGANIZATION):
                 if not e.unnamed and t.text in e.name.split() and t.text not in ("United", "National"):
                     return e.key
