@@ -6,7 +6,7 @@ Each measurement runs in its own process, so its peak memory (ru_maxrss, workers
 
 * `raw`: spaCy's `nlp.pipe` over the article bodies, nothing else — the ceiling for throughput;
 * `build --jobs N`: `kg.build.build_dataset` (extraction, resolution, triples), in words/s;
-* `store`: `kg.store.update_store` into a fresh Oxigraph folder, at several corpus sizes, for peak memory;
+* `store`: `kg.incremental.update_store` into a fresh Oxigraph folder, at several corpus sizes, for peak memory;
 * `queries`: every canned query on the built graph, in memory (rdflib) and in Oxigraph, best of 3 runs.
 
 The corpus is made from the sentence templates below with a fixed random seed, so runs are comparable.
@@ -126,7 +126,8 @@ def measure_store(corpus: Path, n: int, jobs: int, where: Path) -> dict:
     import shutil
 
     from kg.ingest import find_files
-    from kg.store import OxigraphStore, update_store
+    from kg.incremental import update_store
+    from kg.store import OxigraphStore
 
     shutil.rmtree(where, ignore_errors=True)
     files = find_files([corpus])[:n]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from rdflib import RDF, Dataset
 
@@ -65,21 +65,27 @@ def extract_records(articles: list[Article], *, model: str | None = None, nlp=No
                     progress: Progress | None = None, jobs: int = 1, scheduler=None) -> list[ArticleRecord]:
     """Run the extractors over the articles, reporting progress after each one (in `jobs` processes,
     or on the Dask cluster at `scheduler`)."""
+    return list(iter_records(articles, model=model, nlp=nlp, progress=progress, jobs=jobs, scheduler=scheduler))
+
+
+def iter_records(articles: list[Article], *, model: str | None = None, nlp=None,
+                 progress: Progress | None = None, jobs: int = 1, scheduler=None) -> Iterator[ArticleRecord]:
+    """The records one at a time, in input order: a store build spills each to disk instead of keeping it."""
     if scheduler is not None:
-        from .distributed import extract_distributed
+        from .distributed import iter_distributed
 
-        return extract_distributed(articles, scheduler, model=model, progress=progress)
+        yield from iter_distributed(articles, scheduler, model=model, progress=progress)
+        return
     if jobs != 1:
-        from .parallel import extract_parallel
+        from .parallel import iter_parallel
 
-        return extract_parallel(articles, jobs, model=model, progress=progress)
+        yield from iter_parallel(articles, jobs, model=model, progress=progress)
+        return
     nlp = nlp or load_model(model)
-    records = []
     for n, rec in enumerate(extract(nlp, articles), 1):
-        records.append(rec)
         if progress:
             progress(n, len(articles), rec.article.identifier)
-    return records
+        yield rec
 
 
 def _unique_slugs(articles: list[Article]) -> list[Article]:

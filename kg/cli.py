@@ -103,7 +103,8 @@ def build(paths, output, html, model, jobs, scheduler, store_spec, quiet):
 
 def _build_into_store(paths, store_spec, model, jobs, scheduler, quiet):
     """kg build --store: add new and changed articles to a persistent store, leave the rest alone."""
-    from .store import open_store, update_store
+    from .incremental import update_store
+    from .store import open_store
 
     bar = _progress(quiet)
     with open_store(store_spec) as store:

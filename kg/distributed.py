@@ -5,7 +5,7 @@ back, and resolution and triples still run once, here, so the graph is the one a
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Iterator
 
 from .errors import KGError
 from .extract.records import ArticleRecord
@@ -43,16 +43,24 @@ def connect(scheduler):
 def extract_distributed(articles: list[Article], scheduler, *, model: str | None = None,
                         progress: Progress | None = None) -> list[ArticleRecord]:
     """Records of the articles, in input order, extracted by the cluster's workers."""
+    return list(iter_distributed(articles, scheduler, model=model, progress=progress))
+
+
+def iter_distributed(articles: list[Article], scheduler, *, model: str | None = None,
+                     progress: Progress | None = None) -> Iterator[ArticleRecord]:
+    """The records one at a time, in input order, each chunk released on the cluster once collected."""
     client = connect(scheduler)
     try:
         futures = [client.submit(_extract_on_worker, chunk, model, pure=False)
                    for chunk in _chunks(articles, CHUNK)]
-        records: list[ArticleRecord] = []
-        for future in futures:  # all run at once on the cluster; collected in input order
-            for rec in future.result():  # a worker's error is raised here, with its own message
-                records.append(rec)
+        done = 0
+        for k, future in enumerate(futures):  # all run at once on the cluster; collected in input order
+            chunk = future.result()  # a worker's error is raised here, with its own message
+            futures[k] = None  # the cluster may forget a chunk once it is here
+            for rec in chunk:
+                done += 1
                 if progress:
-                    progress(len(records), len(articles), rec.article.identifier)
-        return records
+                    progress(done, len(articles), rec.article.identifier)
+                yield rec
     finally:
         client.close()

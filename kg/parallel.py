@@ -52,14 +52,20 @@ def _chunks(articles: list[Article], size: int) -> Iterator[list[Article]]:
 def extract_parallel(articles: list[Article], jobs: int, *, model: str | None = None,
                      progress: Progress | None = None) -> list[ArticleRecord]:
     """Records of the articles, in input order, extracted by `jobs` worker processes."""
+    return list(iter_parallel(articles, jobs, model=model, progress=progress))
+
+
+def iter_parallel(articles: list[Article], jobs: int, *, model: str | None = None,
+                  progress: Progress | None = None) -> Iterator[ArticleRecord]:
+    """The records one at a time, in input order, so a caller can spill them to disk as they come."""
     jobs = min(check_jobs(jobs), max(1, len(articles)))
     # spawn, not fork: the parent may hold threads (BLAS, an HTTP client) that a fork would copy half-locked
     ctx = multiprocessing.get_context("spawn")
-    records: list[ArticleRecord] = []
+    done = 0
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(model,)) as pool:
         for chunk in pool.imap(_extract_chunk, _chunks(articles, CHUNK)):
             for rec in chunk:
-                records.append(rec)
+                done += 1
                 if progress:
-                    progress(len(records), len(articles), rec.article.identifier)
-    return records
+                    progress(done, len(articles), rec.article.identifier)
+                yield rec

@@ -16,7 +16,7 @@ from .vocab import ID
 
 # transliterations news spells several ways, reduced to one form before comparing names
 TRANSLITERATIONS = {"mohammad": "muhammad", "mohammed": "muhammad", "muhammed": "muhammad", "mohamed": "muhammad",
-                    "mohamad": "muhammad", "mohammad": "muhammad", "ahmad": "ahmed", "yousuf": "yusuf",
+                    "mohamad": "muhammad", "ahmad": "ahmed", "yousuf": "yusuf",
                     "yousaf": "yusuf", "yusuf": "yusuf", "hussein": "husain", "hussain": "husain", "husain": "husain"}
 
 

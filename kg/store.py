@@ -8,9 +8,7 @@ transaction, so an interrupted build leaves each article either as it was or as 
 """
 from __future__ import annotations
 
-import hashlib
 import json
-import pickle
 import re
 import time
 import urllib.error
@@ -18,7 +16,6 @@ import urllib.parse
 import urllib.request
 from abc import ABC, abstractmethod
 from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -45,6 +42,11 @@ SELECT ?a ?id ?hash ?body ?title ?outlet ?date ?url WHERE {
     OPTIONAL { ?a nkg:date ?date } OPTIONAL { ?a nkg:url ?url } }
 }"""
 QUADS_QUERY = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+# the stored articles without their text: enough to tell what is new, changed or already there
+INDEX_QUERY = """
+PREFIX nkg: <https://w3id.org/newskg/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?a ?id ?hash WHERE { GRAPH ?a { ?a a nkg:Article ; dcterms:identifier ?id ; nkg:contentHash ?hash } }"""
 RETRIES = 4  # tries per request before the endpoint counts as gone
 BACKOFF = 0.5  # seconds before the second try, doubled after each failure
 
@@ -81,10 +83,26 @@ class Store(ABC):
             found[g].add((s, p, o))
         return {g: same_triples(t) for g, t in found.items()}
 
-    def articles(self) -> dict[URIRef, Article]:
-        """The stored articles by IRI, rebuilt from their graphs so they can be extracted again."""
+    def graph_triples(self, name: URIRef) -> Triples:
+        """One named graph's triples, comparable with same_triples() of a new build's graph."""
+        rows = self.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+        return same_triples((r["s"], r["p"], plain(r["p"], r["o"])) for r in rows)
+
+    def article_index(self) -> dict[URIRef, tuple[str, str]]:
+        """(identifier, content hash) of each stored article, by IRI: cheap, the texts stay in the store."""
+        return {row["a"]: (str(row["id"]), str(row["hash"])) for row in self.select(INDEX_QUERY)}
+
+    def articles(self, names: Iterable[URIRef] | None = None) -> dict[URIRef, Article]:
+        """The stored articles by IRI (all, or those named), rebuilt so they can be extracted again."""
+        query = ARTICLES_QUERY
+        if names is not None:
+            names = list(names)
+            if not names:
+                return {}
+            values = " ".join(f"<{n}>" for n in names)
+            query = query.replace("WHERE {", f"WHERE {{ VALUES ?a {{ {values} }}", 1)
         out = {}
-        for row in self.select(ARTICLES_QUERY):
+        for row in self.select(query):
             out[row["a"]] = Article(identifier=str(row["id"]), body=str(row["body"]), sha256=str(row["hash"]),
                                     title=_text(row.get("title")), source=_text(row.get("outlet")),
                                     date=_date(row.get("date")), url=_text(row.get("url")))
@@ -197,6 +215,16 @@ class OxigraphStore(Store):
             if isinstance(q.graph_name, NamedNode):
                 p = from_ox(q.predicate)
                 yield from_ox(q.subject), p, plain(p, from_ox(q.object)), URIRef(q.graph_name.value)
+
+    def graph_triples(self, name: URIRef) -> Triples:
+        from oxrdflib._converter import from_ox
+        from pyoxigraph import NamedNode
+
+        found = []
+        for q in self.ox.quads_for_pattern(None, None, None, NamedNode(str(name))):
+            p = from_ox(q.predicate)
+            found.append((from_ox(q.subject), p, plain(p, from_ox(q.object))))
+        return same_triples(found)
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         _check_no_blank_nodes(name, graph)
@@ -323,102 +351,6 @@ def open_store(spec: str) -> Store | None:
     """The store a --store value names; None for `memory`, whose graph lives in a file."""
     kind, args = parse_spec(spec)
     return {"memory": lambda: None, "oxigraph": OxigraphStore, "sparql": SparqlStore}[kind](*args)
-
-
-# ------------------------------------------------------------------------------------------------ builds
-
-
-@dataclass
-class StoreUpdate:
-    """What a build did to a store: graphs written and graphs left as they were."""
-
-    added: list[URIRef] = field(default_factory=list)
-    replaced: list[URIRef] = field(default_factory=list)
-    unchanged: list[URIRef] = field(default_factory=list)
-    problems: list = field(default_factory=list)  # unreadable input files (kg.errors.InputError)
-    notes: list[str] = field(default_factory=list)
-
-    def summary(self) -> str:
-        return (f"{len(self.added)} article graph(s) added, {len(self.replaced)} replaced, "
-                f"{len(self.unchanged)} unchanged")
-
-
-def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None = None, nlp=None,
-                 jobs: int = 1, scheduler=None, progress=None, cache: str | Path | None = None) -> StoreUpdate:
-    """Build the articles into the store, writing only the named graphs whose triples change.
-
-    New articles are added; one whose text changed (another content hash) replaces its graph; the stored
-    articles take part in entity resolution again, so an official met in an old and a new article stays
-    one node. Their records come from `cache` (a folder of pickles by content hash) when there, else
-    from extracting their stored text again.
-    """
-    from .build import _unique_slugs, extract_records
-    from .errors import InputError
-    from .ingest import read_articles
-    from .resolve import resolve
-    from .triples import to_dataset
-    from .vocab import ID
-
-    result = StoreUpdate()
-    fresh = []
-    for item in read_articles(paths):
-        if isinstance(item, InputError):
-            result.problems.append(item)
-        else:
-            fresh.append(item)
-            result.notes += [f"{item.path or item.identifier}: {n}" for n in item.notes]
-    stored = store.articles()
-    corpus = dict(stored)
-    for art in _unique_slugs(fresh):
-        corpus[ID[f"article/{art.slug}"]] = art  # a changed text displaces the stored one
-    if not corpus:
-        raise StoreError(f"{store.spec}: no article could be read and the store holds none; nothing was written")
-    ordered = sorted(corpus.values(), key=lambda a: a.identifier)
-    records = _records(ordered, cache, model=model, nlp=nlp, jobs=jobs, scheduler=scheduler, progress=progress,
-                       extract=extract_records)
-    dataset = to_dataset(records, resolve(records))
-    _write_graphs(store, dataset, stored, result)
-    return result
-
-
-def _records(articles, cache, *, extract, **options):
-    """Records of the articles, from the cache by content hash where possible, the rest extracted."""
-    cache = Path(cache) if cache else None
-    found, todo = {}, []
-    for a in articles:
-        hit = cache and _cache_file(cache, a).is_file()
-        if hit:
-            found[a.identifier] = pickle.loads(_cache_file(cache, a).read_bytes())
-        else:
-            todo.append(a)
-    for rec in extract(todo, **options) if todo else []:
-        found[rec.article.identifier] = rec
-        if cache:
-            cache.mkdir(parents=True, exist_ok=True)
-            graphio.atomic_write(_cache_file(cache, rec.article), pickle.dumps(rec))
-    return [found[a.identifier] for a in articles]
-
-
-def _cache_file(cache: Path, article: Article) -> Path:
-    key = hashlib.sha256(f"{article.sha256}\x1f{article.identifier}".encode()).hexdigest()[:32]
-    return cache / f"{key}.pickle"
-
-
-def _write_graphs(store: Store, dataset: Dataset, stored: Mapping[URIRef, Article], result: StoreUpdate) -> None:
-    """Put each article graph that differs from the stored one; on a dead endpoint say how far it got."""
-    current = store.graphs()
-    names = sorted(g.identifier for g in dataset.graphs() if isinstance(g.identifier, URIRef) and len(g))
-    todo = [n for n in names if current.get(n) != same_triples(dataset.graph(n))]
-    result.unchanged = [n for n in names if n not in todo]
-    for done, name in enumerate(todo):
-        try:
-            store.replace_graph(name, dataset.graph(name))
-        except EndpointGone as exc:
-            raise EndpointGone(f"{exc}; loaded {done} of {len(todo)} changed article graph(s)"
-                               f"{' (last: ' + str(todo[done - 1]) + ')' if done else ''}, not loaded: "
-                               f"{', '.join(map(str, todo[done:done + 3]))}{' …' if len(todo) - done > 3 else ''}"
-                               f"; run the same build again to load the rest") from None
-        (result.replaced if name in current else result.added).append(name)
 
 
 # ------------------------------------------------------------------------------------------------ reading

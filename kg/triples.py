@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from .extract.numbers import clean_number
-from .extract.records import GOVERNMENT, OFFICIAL, ORGANIZATION, PERSON, ArticleRecord, PolicyRecord, Span
+from .extract.records import GOVERNMENT, OFFICIAL, ORGANIZATION, PERSON, ArticleRecord, Span
 from .graphio import new_dataset
 from .resolve import Resolution
 from .vocab import ID, NKG
@@ -29,15 +28,30 @@ def digest(*parts: object) -> str:
 def to_dataset(records: list[ArticleRecord], res: Resolution) -> Dataset:
     """The whole corpus as a dataset of per-article named graphs."""
     ds = new_dataset()
-    policies = _policy_iris(records, res)
+    policies = policy_iris(records, res)
     for i, rec in enumerate(records):
-        g = ds.graph(article_iri(rec))
-        _article(g, rec)
-        _entities(g, i, rec, res)
-        _statements(g, i, rec, res)
-        _figures(g, i, rec, res)
-        _policies(g, i, rec, res, policies)
+        fill_article_graph(ds.graph(article_iri(rec)), i, rec, res, policies)
     return ds
+
+
+def article_graph(i: int, rec: ArticleRecord, res: Resolution, policies) -> Graph:
+    """One article's named graph on its own, for builds that write a store article by article."""
+    g = Graph(identifier=article_iri(rec))
+    fill_article_graph(g, i, rec, res, policies)
+    return g
+
+
+def fill_article_graph(g: Graph, i: int, rec: ArticleRecord, res: Resolution, policies) -> None:
+    """The triples of article `i`: itself, its entities, statements, figures and policies.
+
+    `res` and `policies` come from the whole corpus, so an article's graph depends on the others only
+    through them; that is what lets a store build emit and write one graph at a time.
+    """
+    _article(g, rec)
+    _entities(g, i, rec, res)
+    _statements(g, i, rec, res)
+    _figures(g, i, rec, res)
+    _policies(g, i, rec, res, policies)
 
 
 def _article(g: Graph, rec: ArticleRecord) -> None:
@@ -161,7 +175,7 @@ def _figures(g: Graph, i: int, rec: ArticleRecord, res: Resolution) -> None:
         _mention(g, rec, iri, f.surface)
 
 
-def _policy_iris(records: list[ArticleRecord], res: Resolution) -> dict[tuple[int, int], tuple[URIRef, str]]:
+def policy_iris(records: list[ArticleRecord], res: Resolution) -> dict[tuple[int, int], tuple[URIRef, str]]:
     """One IRI per policy; the same issuer and deadline across articles is the same policy."""
     out: dict[tuple[int, int], tuple[URIRef, str]] = {}
     labels: dict[URIRef, str] = {}

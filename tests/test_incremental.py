@@ -1,4 +1,4 @@
-"""kg.store.update_store: builds into a store add what is new, replace what changed, and change nothing twice."""
+"""kg.incremental.update_store: builds into a store add what is new, replace what changed, and change nothing twice."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,7 +7,8 @@ import pytest
 from rdflib import RDF, RDFS
 
 from kg.build import build_dataset
-from kg.store import EndpointGone, OxigraphStore, SparqlStore, update_store
+from kg.incremental import update_store
+from kg.store import EndpointGone, OxigraphStore, SparqlStore
 from kg.vocab import ID, NKG
 
 from .oxigraph_server import OxigraphServer
@@ -99,7 +100,7 @@ def test_cached_records_are_used_instead_of_extracting_again(store, tmp_path, nl
     import importlib
 
     # the module itself: the package exports a function of the same name as kg.build
-    monkeypatch.setattr(importlib.import_module("kg.build"), "extract_records", refuse)
+    monkeypatch.setattr(importlib.import_module("kg.build"), "iter_records", refuse)
     again = update_store(store, [folder], cache=cache)
     assert len(again.unchanged) == 3
 
@@ -122,7 +123,7 @@ def test_an_endpoint_dying_mid_load_is_reported_and_the_next_run_loads_the_rest(
     folder = write(tmp_path / "in", ARTICLES)
     server = OxigraphServer(tmp_path / "server").start()
     try:
-        with pytest.raises(EndpointGone, match=r"loaded 1 of 3 .*not loaded: .*c-talks.*run the same build again"):
+        with pytest.raises(EndpointGone, match=r"loaded 1 article graph.*2 of 3 not loaded.*c-talks.*run the same build again"):
             update_store(DyingEndpoint(server, survive=1), [folder], nlp=nlp)
         server.start()
         store = SparqlStore(f"{server.base}/query")

@@ -7,7 +7,8 @@ from rdflib import Dataset
 
 from kg.api import KnowledgeGraph
 from kg.cli import cli
-from kg.store import OxigraphStore, SparqlStore, StoreError, canonical, open_store, run_query, update_store, with_values
+from kg.incremental import update_store
+from kg.store import OxigraphStore, SparqlStore, StoreError, canonical, open_store, run_query, with_values
 
 from .conftest import SEEDS
 from .oxigraph_server import OxigraphServer

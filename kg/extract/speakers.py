@@ -79,7 +79,7 @@ class SpeakerResolver:
         key = self.table.key_of(tok)
         if key and not is_outlet(self.table.entities[key]):
             return key
-        for c in tok.children:  # "the UN refugee agency UNHCR": the appositive is the name
+        for c in tok.children:  # "the UN children's agency UNICEF": the appositive is the name
             k = self.table.key_of(c) if c.dep_ == "appos" else None
             if k and not is_outlet(self.table.entities[k]):
                 return k

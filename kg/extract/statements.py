@@ -287,7 +287,7 @@ class _StatementFinder:
         if any(s.speaker == speaker and s.span.begin <= a and b <= s.span.end for s in self.out):
             return
         self.content_spans.append((a, b))
-        sent = self.doc.char_span(a, b, alignment_mode="expand")
+        self.doc.char_span(a, b, alignment_mode="expand")
         evidence = _sentences_text(self.doc, a, b)
         when = _date_of(verb, self.anchor) if verb is not None else None
         self.out.append(StatementRecord(speaker=speaker, text=text_of(self.doc)[a:b], direct=direct,

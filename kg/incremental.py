@@ -1,0 +1,175 @@
+"""Builds into a persistent store: add what is new, replace what changed, leave the rest, in flat memory.
+
+Resolution is corpus-wide, so every stored article takes part in each build; but only the small part of
+its record that resolution reads stays in memory. Full records wait on disk (the records cache, or a
+scratch folder for the run), and each article's graph is made, compared with the stored one and written
+on its own, so the memory a build needs does not grow with the graphs already in the store.
+"""
+from __future__ import annotations
+
+import hashlib
+import pickle
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from rdflib import URIRef
+
+from . import graphio
+from .extract.records import ArticleRecord
+from .ingest import Article
+from .store import EndpointGone, Store, StoreError, same_triples
+from .vocab import ID
+
+FETCH_BATCH = 200  # stored articles whose text is read back per query, when their records are not cached
+
+
+@dataclass
+class StoreUpdate:
+    """What a build did to a store: graphs written and graphs left as they were."""
+
+    added: list[URIRef] = field(default_factory=list)
+    replaced: list[URIRef] = field(default_factory=list)
+    unchanged: list[URIRef] = field(default_factory=list)
+    problems: list = field(default_factory=list)  # unreadable input files (kg.errors.InputError)
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{len(self.added)} article graph(s) added, {len(self.replaced)} replaced, "
+                f"{len(self.unchanged)} unchanged")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article of the corpus: where it comes from, and the key of its record on disk."""
+
+    iri: URIRef
+    identifier: str
+    sha256: str
+    article: Article | None = None  # the text, for a new or changed input article; None when stored
+
+    @property
+    def key(self) -> str:
+        return hashlib.sha256(f"{self.sha256}\x1f{self.identifier}".encode()).hexdigest()[:32]
+
+
+def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None = None, nlp=None,
+                 jobs: int = 1, scheduler=None, progress=None, cache: str | Path | None = None) -> StoreUpdate:
+    """Build the articles into the store, writing only the named graphs whose triples change.
+
+    New articles are added; one whose text changed (another content hash) replaces its graph; the stored
+    articles take part in entity resolution again, so an official met in an old and a new article stays
+    one node. Their records come from `cache` (a folder of pickles by content hash) when there, else
+    from extracting their stored text again.
+    """
+    from .resolve import resolve
+    from .triples import policy_iris
+
+    result = StoreUpdate()
+    entries = _corpus(store, _read_inputs(paths, result))
+    with _records_folder(cache) as folder:
+        _extract_missing(store, entries, folder, model=model, nlp=nlp, jobs=jobs, scheduler=scheduler,
+                         progress=progress)
+        outlines = [outline(_load(folder, e)) for e in entries]
+        res = resolve(outlines)
+        policies = policy_iris(outlines, res)
+        del outlines
+        _write_graphs(store, entries, folder, res, policies, result)
+    return result
+
+
+def _read_inputs(paths, result: StoreUpdate) -> list[Article]:
+    from .build import _unique_slugs
+    from .errors import InputError
+    from .ingest import read_articles
+
+    fresh = []
+    for item in read_articles(paths):
+        if isinstance(item, InputError):
+            result.problems.append(item)
+        else:
+            fresh.append(item)
+            result.notes += [f"{item.path or item.identifier}: {n}" for n in item.notes]
+    return _unique_slugs(fresh)
+
+
+def _corpus(store: Store, fresh: list[Article]) -> list[Entry]:
+    """Stored and new articles in one stable order; a changed text displaces the stored one."""
+    corpus = {iri: Entry(iri, ident, sha) for iri, (ident, sha) in store.article_index().items()}
+    for art in fresh:
+        iri = ID[f"article/{art.slug}"]
+        corpus[iri] = Entry(iri, art.identifier, art.sha256, art)
+    if not corpus:
+        raise StoreError(f"{store.spec}: no article could be read and the store holds none; nothing was written")
+    return sorted(corpus.values(), key=lambda e: e.identifier)
+
+
+@contextmanager
+def _records_folder(cache: str | Path | None) -> Iterator[Path]:
+    """The records cache, kept between builds; without one, a scratch folder that lives for this run."""
+    if cache:
+        folder = Path(cache)
+        folder.mkdir(parents=True, exist_ok=True)
+        yield folder
+        return
+    with tempfile.TemporaryDirectory(prefix="newskg-records-") as scratch:
+        yield Path(scratch)
+
+
+def _record_file(folder: Path, entry: Entry) -> Path:
+    return folder / f"{entry.key}.pickle"
+
+
+def _load(folder: Path, entry: Entry) -> ArticleRecord:
+    return pickle.loads(_record_file(folder, entry).read_bytes())
+
+
+def _extract_missing(store: Store, entries: list[Entry], folder: Path, **options) -> None:
+    """Extract every article whose record is not on disk yet, writing each record as it comes."""
+    from .build import iter_records
+
+    todo = [e for e in entries if not _record_file(folder, e).is_file()]
+    stored = [e.iri for e in todo if e.article is None]
+    texts: dict[URIRef, Article] = {}
+    for start in range(0, len(stored), FETCH_BATCH):
+        texts.update(store.articles(stored[start:start + FETCH_BATCH]))
+    articles = [e.article or texts[e.iri] for e in todo]
+    by_identifier = {e.identifier: e for e in todo}
+    for rec in iter_records(articles, **options) if articles else ():
+        graphio.atomic_write(_record_file(folder, by_identifier[rec.article.identifier]), pickle.dumps(rec))
+
+
+def outline(rec: ArticleRecord) -> ArticleRecord:
+    """The part of a record that resolution and policy naming read: entities and policy keys, no text."""
+    return replace(rec, article=replace(rec.article, body=""), statements=[], figures=[],
+                   policies=[replace(p, evidence=[], spans=[]) for p in rec.policies])
+
+
+def _write_graphs(store: Store, entries: list[Entry], folder: Path, res, policies, result: StoreUpdate) -> None:
+    """Make, compare and write one article graph at a time; on a dead endpoint say how far it got."""
+    from .triples import article_graph
+
+    stored = store.article_index()
+    last = None
+    for i, entry in enumerate(entries):
+        graph = article_graph(i, _load(folder, entry), res, policies)
+        try:
+            if entry.iri in stored and store.graph_triples(entry.iri) == same_triples(graph):
+                result.unchanged.append(entry.iri)
+                continue
+            store.replace_graph(entry.iri, graph)
+        except EndpointGone as exc:
+            raise EndpointGone(f"{exc}; {_how_far(result, last, entries[i:], len(entries))}") from None
+        last = entry.iri
+        (result.replaced if entry.iri in stored else result.added).append(entry.iri)
+
+
+def _how_far(result: StoreUpdate, last: URIRef | None, left: list[Entry], total: int) -> str:
+    """What a load cut short did and did not do, so the user knows the next run picks it up."""
+    loaded = len(result.added) + len(result.replaced)
+    names = ", ".join(str(e.iri) for e in left[:3]) + (" …" if len(left) > 3 else "")
+    return (f"loaded {loaded} article graph(s){f' (last: {last})' if last else ''}, "
+            f"{len(result.unchanged)} already up to date; {len(left)} of {total} not loaded or not checked: "
+            f"{names}; run the same build again to load the rest")
