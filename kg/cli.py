@@ -63,8 +63,12 @@ def cli():
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Extract on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://10.0.0.5:8786).")
 @store_option
+@click.option("--records", "records", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="With --store: folder where extraction records are kept between builds, so stored articles "
+                   "are not extracted again (default: STORE.records beside an Oxigraph folder, else a folder "
+                   "per endpoint in the user's cache).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def build(paths, output, html, model, jobs, scheduler, store_spec, quiet):
+def build(paths, output, html, model, jobs, scheduler, store_spec, records, quiet):
     """Build the knowledge graph of news articles (files or folders; default seeds/).
 
     Reads .txt, .md and .html files, extracts governments, officials, statements, policies and
@@ -81,8 +85,10 @@ def build(paths, output, html, model, jobs, scheduler, store_spec, quiet):
 
     paths = paths or (Path("seeds"),)
     if store_spec != "memory":
-        _build_into_store(paths, store_spec, model, jobs, scheduler, quiet)
+        _build_into_store(paths, store_spec, model, jobs, scheduler, records, quiet)
         return
+    if records:
+        raise click.BadParameter("only a build into a --store keeps records", param_hint="--records")
     bar = _progress(quiet)
     try:
         result = build_graph(paths, output, model=model, progress=bar.update if bar else None, jobs=jobs,
@@ -101,20 +107,22 @@ def build(paths, output, html, model, jobs, scheduler, store_spec, quiet):
         sys.exit(1)
 
 
-def _build_into_store(paths, store_spec, model, jobs, scheduler, quiet):
+def _build_into_store(paths, store_spec, model, jobs, scheduler, records, quiet):
     """kg build --store: add new and changed articles to a persistent store, leave the rest alone."""
-    from .incremental import update_store
+    from .incremental import records_folder, update_store
     from .store import open_store
 
-    bar = _progress(quiet)
+    bars = [_progress(quiet, "extracting"), _progress(quiet, "writing graphs")]
     with open_store(store_spec) as store:
         try:
             result = update_store(store, paths, model=model, jobs=jobs, scheduler=scheduler,
-                                  progress=bar.update if bar else None,
-                                  cache=store.default_cache)
+                                  progress=bars[0].update if bars[0] else None,
+                                  write_progress=bars[1].update if bars[1] else None,
+                                  cache=records or records_folder(store))
         finally:
-            if bar:
-                bar.close()
+            for bar in bars:
+                if bar:
+                    bar.close()
     _report_inputs(result)
     if not quiet:
         click.echo(f"{store_spec}: {result.summary()}")
@@ -133,8 +141,9 @@ def _report_inputs(result) -> None:
 class _Bar:
     """A progress bar on stderr when it is a terminal; silent otherwise."""
 
-    def __init__(self):
+    def __init__(self, label: str = "extracting"):
         self.bar = None
+        self.label = label
         self.started = 0.0
 
     def update(self, done: int, total: int, name: str) -> None:
@@ -142,7 +151,7 @@ class _Bar:
 
         if self.bar is None:
             self.started = time.monotonic()
-            self.bar = click.progressbar(length=total, label="extracting", file=sys.stderr,
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr,
                                          show_eta=True, show_pos=True, item_show_func=self._rate)
             self.bar.__enter__()
         self.bar.update(1, done)
@@ -159,8 +168,8 @@ class _Bar:
             self.bar.__exit__(None, None, None)
 
 
-def _progress(quiet: bool):
-    return None if quiet or not sys.stderr.isatty() else _Bar()
+def _progress(quiet: bool, label: str = "extracting"):
+    return None if quiet or not sys.stderr.isatty() else _Bar(label)
 
 
 # ---------------------------------------------------------------- query, queries, export, validate, stats

@@ -8,6 +8,7 @@ on its own, so the memory a build needs does not grow with the graphs already in
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import tempfile
 from contextlib import contextmanager
@@ -55,14 +56,28 @@ class Entry:
         return hashlib.sha256(f"{self.sha256}\x1f{self.identifier}".encode()).hexdigest()[:32]
 
 
+def records_folder(store: Store) -> Path:
+    """Where a store's extraction records are kept between builds when the user names no folder.
+
+    Beside an Oxigraph folder; for an endpoint, one folder per endpoint address in the user's cache, since
+    re-extracting every stored article at each build would cost as much as the first build.
+    """
+    if store.default_cache is not None:
+        return store.default_cache
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "newskg" / "records" / hashlib.sha256(store.spec.encode()).hexdigest()[:16]
+
+
 def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None = None, nlp=None,
-                 jobs: int = 1, scheduler=None, progress=None, cache: str | Path | None = None) -> StoreUpdate:
+                 jobs: int = 1, scheduler=None, progress=None, write_progress=None,
+                 cache: str | Path | None = None) -> StoreUpdate:
     """Build the articles into the store, writing only the named graphs whose triples change.
 
     New articles are added; one whose text changed (another content hash) replaces its graph; the stored
     articles take part in entity resolution again, so an official met in an old and a new article stays
     one node. Their records come from `cache` (a folder of pickles by content hash) when there, else
-    from extracting their stored text again.
+    from extracting their stored text again. `progress` follows extraction, `write_progress` the graphs
+    compared and written; both get (done, total, article IRI or identifier).
     """
     from .resolve import resolve
     from .triples import policy_iris
@@ -76,7 +91,7 @@ def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None
         res = resolve(outlines)
         policies = policy_iris(outlines, res)
         del outlines
-        _write_graphs(store, entries, folder, res, policies, result)
+        _write_graphs(store, entries, folder, res, policies, result, write_progress)
     return result
 
 
@@ -147,7 +162,8 @@ def outline(rec: ArticleRecord) -> ArticleRecord:
                    policies=[replace(p, evidence=[], spans=[]) for p in rec.policies])
 
 
-def _write_graphs(store: Store, entries: list[Entry], folder: Path, res, policies, result: StoreUpdate) -> None:
+def _write_graphs(store: Store, entries: list[Entry], folder: Path, res, policies, result: StoreUpdate,
+                  progress=None) -> None:
     """Make, compare and write one article graph at a time; on a dead endpoint say how far it got."""
     from .triples import article_graph
 
@@ -158,12 +174,14 @@ def _write_graphs(store: Store, entries: list[Entry], folder: Path, res, policie
         try:
             if entry.iri in stored and store.graph_triples(entry.iri) == same_triples(graph):
                 result.unchanged.append(entry.iri)
-                continue
-            store.replace_graph(entry.iri, graph)
+            else:
+                store.replace_graph(entry.iri, graph)
+                last = entry.iri
+                (result.replaced if entry.iri in stored else result.added).append(entry.iri)
         except EndpointGone as exc:
             raise EndpointGone(f"{exc}; {_how_far(result, last, entries[i:], len(entries))}") from None
-        last = entry.iri
-        (result.replaced if entry.iri in stored else result.added).append(entry.iri)
+        if progress:
+            progress(i + 1, len(entries), str(entry.iri))
 
 
 def _how_far(result: StoreUpdate, last: URIRef | None, left: list[Entry], total: int) -> str:
