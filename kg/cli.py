@@ -269,6 +269,13 @@ def export_cmd(graph_path, fmt, output, store_spec):
 
         kg export --graph out/graph.ttl --format trig -o out/graph.trig
     """
+    if store_spec != "memory":
+        from .export import write_store
+        from .store import open_store
+
+        with open_store(store_spec) as store:
+            write_store(store, fmt, output=output, stream=None if output else sys.stdout.buffer)
+        return
     graph = _load_graph(graph_path, store_spec)
     if output is not None:
         graph.save(output, fmt)
@@ -313,7 +320,14 @@ def stats_cmd(graph_path, top, as_json, store_spec):
     """
     import json
 
-    numbers = _load_graph(graph_path, store_spec).stats(top=top)
+    if store_spec != "memory":
+        from .stats import store_stats
+        from .store import open_store
+
+        with open_store(store_spec) as store:
+            numbers = store_stats(store, top=top)
+    else:
+        numbers = _load_graph(graph_path, store_spec).stats(top=top)
     if as_json:
         click.echo(json.dumps(numbers.as_dict(), indent=2, ensure_ascii=False))
     else:

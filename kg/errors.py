@@ -24,3 +24,15 @@ class GraphError(KGError):
 
 class QueryError(KGError):
     """A SPARQL query that cannot be parsed or run, or a parameter it lacks."""
+
+
+class StoreError(KGError):
+    """A store that cannot be opened, read or written; the message says which and how far a load got."""
+
+
+class EndpointGone(StoreError):
+    """A SPARQL endpoint that stopped answering even after the retries."""
+
+
+class VizError(KGError):
+    """A page that cannot be drawn: unknown focus, article or class, nothing to show, unwritable file."""

@@ -6,10 +6,11 @@ of the default out/graph.ttl still lets a user drop or replace one article's tri
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Iterable
 
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -119,15 +120,97 @@ def export(ds: Dataset, fmt: str) -> bytes:
 def write(ds: Dataset, fmt: str | None = None, output: str | Path | None = None,
           stream: BinaryIO | None = None) -> None:
     """Export to a file (atomically; the format defaults to its extension) or to a binary stream."""
-    if output is None and stream is None:
-        raise GraphError("export needs an output file or a stream")
-    if fmt is None:
-        fmt = _short_name(graphio.format_for(output)) if output is not None else "ttl"
-    data = export(ds, fmt)
+    data = export(ds, _format(fmt, output, stream))
     if output is not None:
         graphio.atomic_write(Path(output), data)
     else:
         stream.write(data)
+
+
+def write_store(store, fmt: str | None = None, output: str | Path | None = None,
+                stream: BinaryIO | None = None) -> None:
+    """Export a kg.store store to a file (atomically) or a binary stream, by the store's own means.
+
+    An Oxigraph folder is written by Oxigraph's serializers, an endpoint graph by graph (Store.export);
+    neither is copied into an rdflib Dataset first.
+    """
+    fmt = _format(fmt, output, stream)
+    if output is None:
+        store.export(fmt, stream)
+        return
+    with graphio.atomic_file(Path(output)) as fh:
+        store.export(fmt, fh)
+
+
+def _format(fmt: str | None, output: str | Path | None, stream: BinaryIO | None) -> str:
+    """The short format name to write: the one given, else the output file's extension, else ttl."""
+    if output is None and stream is None:
+        raise GraphError("export needs an output file or a stream")
+    if fmt is None:
+        return _short_name(graphio.format_for(output)) if output is not None else "ttl"
+    graphio.format_for("", fmt)  # an unknown name fails before anything is written
+    return fmt
+
+
+def write_graphs(graphs: Iterable[tuple[URIRef, Graph]], fmt: str, out: BinaryIO) -> None:
+    """Export named graphs that arrive one at a time (from an endpoint) without holding them all.
+
+    N-Quads, TriG and N-Triples are written as each graph arrives; N-Triples keeps a 16-byte digest of
+    every triple written, to write a triple held by several article graphs once. Turtle, RDF/XML and
+    JSON-LD are gathered in memory first: rdflib writes them from a whole graph.
+    """
+    streamed = STREAMED.get(fmt)
+    if streamed is not None:
+        streamed(graphs, out)
+        return
+    ds = graphio.new_dataset()
+    for name, graph in graphs:
+        target = ds.graph(name)
+        for triple in graph:
+            target.add(triple)
+    out.write(export(ds, fmt))
+
+
+def _one_graph(name: URIRef, graph: Graph) -> Dataset:
+    ds = graphio.new_dataset()
+    target = ds.graph(name)
+    for triple in graph:
+        target.add(triple)
+    return ds
+
+
+def _write_nquads(graphs: Iterable[tuple[URIRef, Graph]], out: BinaryIO) -> None:
+    for name, graph in graphs:
+        out.write(_one_graph(name, graph).serialize(format="nquads", encoding="utf-8"))
+
+
+_PREFIX_LINE = re.compile(rb"@prefix\s+([^:\s]*):\s*<([^>]*)>\s*\.\s*")
+
+
+def _write_trig(graphs: Iterable[tuple[URIRef, Graph]], out: BinaryIO) -> None:
+    """One TriG block per graph; a prefix is declared again only when a block binds it differently."""
+    declared: dict[bytes, bytes] = {}
+    for name, graph in graphs:
+        for line in _one_graph(name, graph).serialize(format="trig", encoding="utf-8").splitlines(keepends=True):
+            prefix = _PREFIX_LINE.fullmatch(line)
+            if prefix:
+                if declared.get(prefix[1]) == prefix[2]:
+                    continue
+                declared[prefix[1]] = prefix[2]
+            out.write(line)
+
+
+def _write_ntriples(graphs: Iterable[tuple[URIRef, Graph]], out: BinaryIO) -> None:
+    seen: set[bytes] = set()
+    for _, graph in graphs:
+        for line in graph.serialize(format="nt", encoding="utf-8").splitlines(keepends=True):
+            key = hashlib.blake2b(line, digest_size=16).digest()
+            if line.strip() and key not in seen:
+                seen.add(key)
+                out.write(line)
+
+
+STREAMED = {"nq": _write_nquads, "trig": _write_trig, "nt": _write_ntriples}
 
 
 def _short_name(rdflib_format: str) -> str:

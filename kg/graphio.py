@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO, Iterator
 
 from rdflib import Dataset, Graph
 
@@ -73,11 +75,22 @@ def save(ds: Dataset, path: str | Path, fmt: str | None = None) -> Path:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write bytes next to path, then rename over it, so readers never see half a file."""
+    with atomic_file(path) as fh:
+        fh.write(data)
+
+
+@contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A binary file to write in steps that replaces path only when the block ends without an error.
+
+    The data goes to a temporary file next to path, renamed over it at the end; after a failure or an
+    interruption path is as it was.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes files private; outputs are meant to be shared

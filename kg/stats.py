@@ -1,9 +1,9 @@
 """What a graph holds: nodes per class, the articles, and the most connected entities."""
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
@@ -12,6 +12,9 @@ from rdflib.namespace import DCTERMS
 from . import graphio
 from .query import DEFAULT_PREFIXES, short_iri
 from .vocab import NKG
+
+if TYPE_CHECKING:
+    from .store import Store
 
 CLASS_NAMES = ("Article", "Government", "Official", "Person", "Organization", "Statement", "Policy", "Figure",
                "Mention")
@@ -127,4 +130,92 @@ def _hubs(net: nx.Graph, top: int) -> list[Hub]:
     entity_kinds = {short_iri(str(c), DEFAULT_PREFIXES).removeprefix("nkg:") for c in ENTITY_CLASSES}
     hubs = [Hub(node=short_iri(str(n), DEFAULT_PREFIXES), label=d["label"], kind=d["kind"], degree=net.degree(n))
             for n, d in net.nodes(data=True) if d["kind"] in entity_kinds]
-    return sorted(hubs, key=lambda h: (-h.degree, h.label))[:top]
+    return sorted(hubs, key=lambda h: (-h.degree, h.label, h.node))[:top]
+
+
+# ---------------------------------------------------------------- the same numbers, counted in a store
+# Each triple pattern has its own GRAPH: a store holds one named graph per article, and the numbers are
+# those of their union, as stats() counts them. A node repeated in many article graphs is matched once per
+# graph, so patterns that would multiply sit in DISTINCT subqueries.
+
+_PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in DEFAULT_PREFIXES.items())
+
+
+def _among(classes) -> str:
+    return ", ".join(c.n3() for c in sorted(classes))
+
+
+TRIPLES_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
+CLASSES_QUERY = "SELECT ?class (COUNT(DISTINCT ?node) AS ?n) WHERE { GRAPH ?g { ?node a ?class } } GROUP BY ?class"
+ARTICLES_QUERY = _PROLOGUE + """
+SELECT ?a (SAMPLE(?id) AS ?identifier) (SAMPLE(?d) AS ?date) (SAMPLE(?t) AS ?title) WHERE {
+  { SELECT DISTINCT ?a WHERE { GRAPH ?g { ?a a nkg:Article } } }
+  OPTIONAL { GRAPH ?g1 { ?a dcterms:identifier ?id } }
+  OPTIONAL { GRAPH ?g2 { ?a nkg:date ?d } }
+  OPTIONAL { GRAPH ?g3 { ?a dcterms:title ?t } }
+} GROUP BY ?a"""
+# what was read from each article: statements, policies and figures, and the entities it mentions
+YIELD_QUERY = _PROLOGUE + f"""
+SELECT ?a ?class (COUNT(DISTINCT ?node) AS ?n) WHERE {{
+  GRAPH ?g1 {{ ?node nkg:source ?a }}
+  GRAPH ?g2 {{ ?node a ?class }} FILTER(?class IN ({_among(COUNTED_IN_ARTICLES)}))
+}} GROUP BY ?a ?class"""
+MENTIONED_QUERY = _PROLOGUE + f"""
+SELECT ?a (COUNT(DISTINCT ?node) AS ?n) WHERE {{
+  GRAPH ?g1 {{ ?m nkg:source ?a }}
+  GRAPH ?g2 {{ ?node nkg:mention ?m }}
+  GRAPH ?g3 {{ ?node a ?class }} FILTER(?class IN ({_among(ENTITY_CLASSES)}))
+}} GROUP BY ?a"""
+# network(): the typed nodes but spans, linked by object properties, a span standing for a node-article link
+HUBS_QUERY = _PROLOGUE + f"""
+SELECT ?node (SAMPLE(?kind) AS ?class) (SAMPLE(?label) AS ?name) (SAMPLE(?id) AS ?identifier)
+       (COUNT(DISTINCT ?other) AS ?degree) WHERE {{
+  {{ SELECT DISTINCT ?node ?kind WHERE {{
+      GRAPH ?g {{ ?node a ?kind }} FILTER(?kind IN ({_among(ENTITY_CLASSES)}) && isIRI(?node)) }} }}
+  OPTIONAL {{ SELECT DISTINCT ?node ?label WHERE {{ GRAPH ?g {{ ?node rdfs:label ?label }} }} }}
+  OPTIONAL {{ SELECT DISTINCT ?node ?id WHERE {{ GRAPH ?g {{ ?node dcterms:identifier ?id }} }} }}
+  OPTIONAL {{
+    {{ SELECT DISTINCT ?node ?other WHERE {{
+        {{ SELECT DISTINCT ?node WHERE {{
+            GRAPH ?g {{ ?node a ?kind }} FILTER(?kind IN ({_among(ENTITY_CLASSES)})) }} }}
+        {{ GRAPH ?g1 {{ ?node ?p ?other }} FILTER(?p NOT IN (rdf:type, nkg:mention)) }}
+        UNION {{ GRAPH ?g1 {{ ?other ?p ?node }} FILTER(?p NOT IN (rdf:type, nkg:mention)) }}
+        UNION {{ GRAPH ?g1 {{ ?node nkg:mention ?m }} GRAPH ?g2 {{ ?m nkg:source ?other }} }}
+        UNION {{ GRAPH ?g1 {{ ?other nkg:mention ?m }} GRAPH ?g2 {{ ?m nkg:source ?node }} }}
+        FILTER(isIRI(?other) && ?other != ?node) }} }}
+    FILTER EXISTS {{ GRAPH ?g3 {{ ?other a ?type }} FILTER(?type != nkg:Mention) }}
+  }}
+}} GROUP BY ?node"""
+
+
+def store_stats(store: "Store", top: int = 10) -> Stats:
+    """The numbers of stats(), counted by SPARQL aggregates in a kg.store store instead of read into rdflib."""
+    total = store.select(TRIPLES_QUERY)
+    types = {row["class"]: int(row["n"]) for row in store.select(CLASSES_QUERY)}
+    classes = {name: types.get(getattr(NKG, name), 0) for name in CLASS_NAMES}
+    return Stats(triples=int(total[0]["n"]) if total else 0, classes=classes, articles=_store_articles(store),
+                 hubs=_store_hubs(store, top) if top else [])
+
+
+def _store_articles(store: "Store") -> list[ArticleStats]:
+    counts: dict[Any, dict[str, int]] = defaultdict(dict)
+    for row in store.select(YIELD_QUERY):
+        counts[row["a"]][COUNTED_IN_ARTICLES[row["class"]]] = int(row["n"])
+    for row in store.select(MENTIONED_QUERY):
+        counts[row["a"]]["entities"] = int(row["n"])
+    out = []
+    for row in store.select(ARTICLES_QUERY):
+        date, title = row.get("date"), row.get("title")
+        out.append(ArticleStats(identifier=str(row.get("identifier") or row["a"]), date=str(date) if date else None,
+                                title=str(title) if title else None, **counts[row["a"]]))
+    return sorted(out, key=lambda r: (r.date or "", r.identifier))
+
+
+def _store_hubs(store: "Store", top: int) -> list[Hub]:
+    hubs = []
+    for row in store.select(HUBS_QUERY):
+        label = row.get("name") or row.get("identifier") or row["node"]
+        kind = short_iri(str(row["class"]), DEFAULT_PREFIXES).removeprefix("nkg:")
+        hubs.append(Hub(node=short_iri(str(row["node"]), DEFAULT_PREFIXES), label=str(label), kind=kind,
+                        degree=int(row["degree"])))
+    return sorted(hubs, key=lambda h: (-h.degree, h.label, h.node))[:top]

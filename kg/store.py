@@ -8,6 +8,7 @@ transaction, so an interrupted build leaves each article either as it was or as 
 """
 from __future__ import annotations
 
+import gc
 import json
 import re
 import time
@@ -20,14 +21,17 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import BinaryIO, Iterable, Mapping
 
-from rdflib import RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import RDFS, XSD, Dataset, Graph, Literal, URIRef, Variable
+from rdflib.query import Result
 from rdflib.term import BNode, Identifier
 
+from . import export as _export
 from . import graphio
-from .errors import KGError
+from .errors import EndpointGone, QueryError, StoreError
 from .ingest import Article
+from .query import DEFAULT_PREFIXES, GRAPH_KINDS
 from .vocab import ONTOLOGY_FILE
 
 Triples = frozenset  # the triples of one named graph, as a comparable value
@@ -47,12 +51,9 @@ INDEX_QUERY = """
 PREFIX nkg: <https://w3id.org/newskg/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?a ?id ?hash WHERE { GRAPH ?a { ?a a nkg:Article ; dcterms:identifier ?id ; nkg:contentHash ?hash } }"""
+GRAPH_NAMES_QUERY = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
 RETRIES = 4  # tries per request before the endpoint counts as gone
 BACKOFF = 0.5  # seconds before the second try, doubled after each failure
-
-
-class StoreError(KGError):
-    """A store that cannot be opened, read or written; the message says which and how far a load got."""
 
 
 class Store(ABC):
@@ -73,6 +74,18 @@ class Store(ABC):
     def select(self, sparql: str) -> list[dict[str, Identifier]]:
         """Rows of a SELECT query over the store's named graphs."""
 
+    @abstractmethod
+    def sparql(self, text: str, kind: str) -> Result:
+        """A query's result from the store's own engine, its default graph the union of the named graphs.
+
+        That union is what queries on a graph file see. `kind` is the query's SELECT, ASK, CONSTRUCT or
+        DESCRIBE; literals come back as plain() makes them.
+        """
+
+    @abstractmethod
+    def export(self, fmt: str, out: BinaryIO) -> None:
+        """Write the store to a binary stream in one of kg.export's formats (ttl nt trig nq jsonld xml)."""
+
     def close(self) -> None:
         """Release the store (the Oxigraph folder lock)."""
 
@@ -87,6 +100,10 @@ class Store(ABC):
         """One named graph's triples, comparable with same_triples() of a new build's graph."""
         rows = self.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
         return same_triples((r["s"], r["p"], plain(r["p"], r["o"])) for r in rows)
+
+    def graph_names(self) -> list[URIRef]:
+        """The names of the named graphs (one per article), sorted."""
+        return sorted(r["g"] for r in self.select(GRAPH_NAMES_QUERY) if isinstance(r.get("g"), URIRef))
 
     def article_index(self) -> dict[URIRef, tuple[str, str]]:
         """(identifier, content hash) of each stored article, by IRI: cheap, the texts stay in the store."""
@@ -109,11 +126,15 @@ class Store(ABC):
         return out
 
     def dataset(self) -> Dataset:
-        """The whole store as an in-memory rdflib Dataset (for export, stats and the picture)."""
+        """The whole store as an in-memory rdflib Dataset (for the picture, and queries rdflib must run)."""
         ds = graphio.new_dataset()
         for s, p, o, g in self.quads():
             ds.graph(g).add((s, p, o))
         return ds
+
+    def rdflib_dataset(self) -> Dataset:
+        """The store as an rdflib Dataset for rdflib's query engine: here a copy read into memory."""
+        return self.dataset()
 
     def __enter__(self):
         return self
@@ -136,15 +157,21 @@ def _integer_ranges() -> dict[URIRef, URIRef]:
 def plain(predicate: Identifier, term: Identifier) -> Identifier:
     """A stored object as newskg wrote it.
 
-    A literal typed xsd:string is the plain literal rdflib makes; and Oxigraph keeps every integer as
-    xsd:integer, so a span offset gets back the xsd:nonNegativeInteger its ontology range says.
+    A literal typed xsd:string is the plain literal rdflib makes; Oxigraph keeps every integer as
+    xsd:integer, so a span offset gets back the xsd:nonNegativeInteger its ontology range says; and a whole
+    decimal gets back the ".0" that stores drop ("15" is written "15.0", as kg.triples does).
     """
     if isinstance(term, Literal):
         if term.datatype == XSD.string:
             return Literal(str(term))
         if term.datatype == XSD.integer and predicate in _integer_ranges():
             return Literal(str(term), datatype=_integer_ranges()[predicate])
+        if term.datatype == XSD.decimal and WHOLE_NUMBER.fullmatch(str(term)):
+            return Literal(f"{term}.0", datatype=XSD.decimal)
     return term
+
+
+WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 
 
 def canonical(term: Identifier) -> Identifier:
@@ -183,6 +210,22 @@ def ntriples(graph: Graph) -> str:
     for t in graph:
         g.add(t)
     return g.serialize(format="nt", encoding="utf-8").decode("utf-8")
+
+
+def rdflib_result(kind: str, names: Iterable[str] = (), rows: Iterable[Mapping[str, Identifier]] = (),
+                  answer: bool | None = None, triples: Iterable[tuple] = ()) -> Result:
+    """Another engine's answer as the rdflib Result that kg.query.QueryResult prints, like rdflib's own."""
+    result = Result(kind)
+    if kind == "ASK":
+        result.askAnswer = bool(answer)
+    elif kind == "SELECT":
+        result.vars = [Variable(n) for n in names]
+        result.bindings = [{Variable(n): term for n, term in row.items()} for row in rows]
+    else:
+        result.graph = Graph()
+        for triple in triples:
+            result.graph.add(triple)
+    return result
 
 
 # ------------------------------------------------------------------------------------------------ Oxigraph
@@ -238,8 +281,49 @@ class OxigraphStore(Store):
         names = [v.value for v in result.variables]
         return [{n: from_ox(v) for n, v in zip(names, row) if v is not None} for row in result]
 
+    def sparql(self, text: str, kind: str) -> Result:
+        from oxrdflib._converter import from_ox
+        from pyoxigraph import QueryBoolean, QuerySolutions
+
+        try:
+            found = self.ox.query(text, use_default_graph_as_union=True, prefixes=DEFAULT_PREFIXES)
+        except (SyntaxError, ValueError) as exc:
+            raise QueryError(f"Oxigraph cannot run the query: {exc}") from None
+        if isinstance(found, QueryBoolean):
+            return rdflib_result("ASK", answer=bool(found))
+        if isinstance(found, QuerySolutions):
+            names = [v.value for v in found.variables]
+            rows = ({n: plain(None, from_ox(t)) for n, t in zip(names, row) if t is not None} for row in found)
+            return rdflib_result("SELECT", names, rows)
+        triples = ((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in found)
+        return rdflib_result(kind, triples=((s, p, plain(p, o)) for s, p, o in triples))
+
+    def export(self, fmt: str, out: BinaryIO) -> None:
+        """Write the store with Oxigraph's own serializers, which are many times faster here than rdflib's.
+
+        pyoxigraph writes every export format, JSON-LD included. Quad formats (trig, nq, jsonld) get the
+        named graphs one after the other; triple formats get their union with each triple once (a
+        DISTINCT query, whose set of seen triples Oxigraph holds in memory). On the way out each object
+        is made plain(), so the file holds the datatypes newskg wrote and passes `kg validate` like the
+        memory export.
+        """
+        import pyoxigraph as ox
+
+        rdf_format = getattr(ox.RdfFormat, OXIGRAPH_FORMATS[_check_format(fmt)])
+        fix = _oxigraph_plain()
+        if rdf_format.supports_datasets:
+            items = (ox.Quad(q.subject, q.predicate, fix(q.predicate, q.object), q.graph_name)
+                     for name in sorted(self.ox.named_graphs(), key=str)
+                     for q in self.ox.quads_for_pattern(None, None, None, name))
+        else:
+            items = (ox.Triple(t.subject, t.predicate, fix(t.predicate, t.object)) for t in self.ox.query(UNION_QUERY))
+        try:
+            ox.serialize(items, out, rdf_format, prefixes=DEFAULT_PREFIXES)
+        except OSError as exc:
+            raise StoreError(f"{self.spec}: cannot export ({exc})") from None
+
     def rdflib_dataset(self) -> Dataset:
-        """An rdflib Dataset over this store: rdflib's API, Oxigraph's SPARQL engine and serializers."""
+        """An rdflib Dataset over this store: rdflib's API and query engine, no copy in memory."""
         from oxrdflib import OxigraphStore as RdflibOxigraph
 
         return Dataset(store=RdflibOxigraph(store=self.ox), default_union=True)
@@ -249,6 +333,36 @@ class OxigraphStore(Store):
         if getattr(self, "ox", None) is not None:
             self.ox.flush()
             self.ox = None
+            gc.collect()  # an rdflib Dataset over the store (rdflib_dataset) holds it in reference cycles
+
+
+# the distinct triples of all named graphs: what a triple format can hold of the store
+UNION_QUERY = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
+OXIGRAPH_FORMATS = {"ttl": "TURTLE", "nt": "N_TRIPLES", "trig": "TRIG", "nq": "N_QUADS", "jsonld": "JSON_LD",
+                    "xml": "RDF_XML"}
+
+
+def _check_format(fmt: str) -> str:
+    graphio.format_for("", fmt)  # an unknown name is a GraphError that lists the known ones
+    return fmt
+
+
+def _oxigraph_plain():
+    """plain() for pyoxigraph terms: (predicate, object) -> the object as newskg wrote it."""
+    import pyoxigraph as ox
+
+    ranges = {ox.NamedNode(str(p)): ox.NamedNode(str(r)) for p, r in _integer_ranges().items()}
+    integer, decimal = ox.NamedNode(str(XSD.integer)), ox.NamedNode(str(XSD.decimal))
+
+    def fix(predicate, term):
+        if isinstance(term, ox.Literal):
+            if term.datatype == integer and predicate in ranges:
+                return ox.Literal(term.value, datatype=ranges[predicate])
+            if term.datatype == decimal and WHOLE_NUMBER.fullmatch(term.value):
+                return ox.Literal(f"{term.value}.0", datatype=decimal)
+        return term
+
+    return fix
 
 
 # --------------------------------------------------------------------------------------------- SPARQL 1.1
@@ -299,15 +413,49 @@ class SparqlStore(Store):
         for row in self.select(QUADS_QUERY):
             yield row["s"], row["p"], plain(row["p"], row["o"]), row["g"]
 
+    def sparql(self, text: str, kind: str) -> Result:
+        """The endpoint's answer; every named graph is given as a default graph (default-graph-uri).
+
+        That is SPARQL 1.1 Protocol's way to query the union, which endpoints otherwise only offer by their
+        own settings; the same graphs are given as named graphs so that GRAPH <article> { … } still works.
+        """
+        names = [str(n) for n in self.graph_names()]
+        prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in DEFAULT_PREFIXES.items())
+        form = {"query": prologue + text, "default-graph-uri": names, "named-graph-uri": names}
+        accept = "application/n-triples" if kind in GRAPH_KINDS else "application/sparql-results+json"
+        raw = self._request(self.query_url, urllib.parse.urlencode(form, doseq=True).encode(),
+                            {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
+        if kind in GRAPH_KINDS:
+            parsed = Graph().parse(data=raw.decode("utf-8"), format="nt")
+            return rdflib_result(kind, triples=((s, p, plain(p, o)) for s, p, o in parsed))
+        doc = json.loads(raw)
+        if "boolean" in doc:
+            return rdflib_result("ASK", answer=doc["boolean"])
+        rows = ({n: plain(None, _json_term(v)) for n, v in b.items()} for b in doc["results"]["bindings"])
+        return rdflib_result("SELECT", doc["head"]["vars"], rows)
+
+    def graph(self, name: URIRef) -> Graph:
+        """One named graph, fetched whole by a Graph Store Protocol GET, its objects made plain()."""
+        raw = self._request(self._graph_url(name), None, {"Accept": "application/n-triples"}, "GET")
+        fetched = Graph().parse(data=raw.decode("utf-8"), format="nt")
+        graph = Graph()
+        for s, p, o in fetched:
+            graph.add((s, p, plain(p, o)))
+        return graph
+
+    def export(self, fmt: str, out: BinaryIO) -> None:
+        """Write the endpoint's graphs fetched one at a time; see kg.export.write_graphs for which formats stream."""
+        graphs = ((name, self.graph(name)) for name in self.graph_names())
+        _export.write_graphs(graphs, _check_format(fmt), out)
+
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         _check_no_blank_nodes(name, graph)
-        url = f"{self.store_url}?{urllib.parse.urlencode({'graph': str(name)})}"
         # PUT replaces the graph whole, in one request: far faster than updates, and never half-done
-        self._request(url, ntriples(graph).encode("utf-8"), {"Content-Type": "application/n-triples"}, "PUT")
+        self._request(self._graph_url(name), ntriples(graph).encode("utf-8"),
+                      {"Content-Type": "application/n-triples"}, "PUT")
 
-
-class EndpointGone(StoreError):
-    """The endpoint stopped answering even after the retries."""
+    def _graph_url(self, name: URIRef) -> str:
+        return f"{self.store_url}?{urllib.parse.urlencode({'graph': str(name)})}"
 
 
 def _sibling(url: str, leaf: str) -> str:
@@ -357,28 +505,63 @@ def open_store(spec: str) -> Store | None:
 
 
 def run_query(store: Store, query, params: Mapping[str, str | Identifier] | None = None):
-    """A canned or ad-hoc query against the store: Oxigraph runs it natively, an endpoint's data is read once.
+    """A canned or ad-hoc query run by the store's own engine: Oxigraph in-process, an endpoint over HTTP.
 
-    Returns a kg.query.QueryResult, printed the same way as for a graph file.
+    Parameters are written into the query as RDF terms (with_values). Where they cannot be (a parameter
+    the query projects or puts in a CONSTRUCT template, one where only a variable may stand, as in
+    BIND … AS ?name, or a query without a WHERE clause), rdflib's engine runs the query with the
+    parameters bound as usual: over the Oxigraph store itself, but over the whole endpoint read into
+    memory, since rdflib can only bind parameters in a query it evaluates itself.
+
+    Oxigraph's union of the named graphs is a bag where rdflib's is a set: a triple held by two article
+    graphs is matched twice. Grouping and DISTINCT hide that, and every canned query answers as on a graph
+    file; an ad-hoc query without them may repeat rows. Returns a kg.query.QueryResult, printed the same
+    way as for a graph file.
     """
     from . import query as q
 
     query = q.find_query(query) if isinstance(query, str) else query
-    if not isinstance(store, OxigraphStore):
-        return q.run(store.dataset(), query, params)
     bindings = query.bindings(params)
-    query.prepared  # a syntax error is reported by newskg, naming the query
-    ds = store.rdflib_dataset()
-    text = with_values(query.text, bindings)
+    text = _substituted(query, bindings)
+    if text is None:
+        return q.run(store.rdflib_dataset(), query, params)
     try:
-        if text is None:
-            raise SyntaxError("no WHERE clause")
-        result = ds.query(text, initNs=q.DEFAULT_PREFIXES)
-        len(result)
-    except (SyntaxError, ValueError, OSError):
-        # a parameter where a term cannot stand (BIND … AS ?name): rdflib's engine over the same store
-        return q.run(ds, query, params)
-    return q.QueryResult(result, query, q._namespaces(ds))
+        result = store.sparql(text, query.kind)
+    except QueryError as exc:
+        raise QueryError(f"{query.name}: {exc}") from None
+    return q.QueryResult(result, query, q._namespaces())
+
+
+def _substituted(query, bindings: Mapping[str, Identifier]) -> str | None:
+    """The query text with its parameters written in, or None where that would change its answer."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    prepared = query.prepared  # a syntax error is reported by newskg, naming the query
+    if not bindings:
+        return query.text
+    if set(bindings) & _output_variables(query.kind, prepared.algebra):
+        return None
+    text = with_values(query.text, bindings)
+    if text is None:
+        return None
+    try:
+        prepareQuery(text, initNs=DEFAULT_PREFIXES)
+    except Exception:  # rdflib's parser raises assorted types; the text is only ours to try
+        return None
+    return text
+
+
+def _output_variables(kind: str, algebra) -> set[str]:
+    """The variables a SELECT projects, a DESCRIBE names or a CONSTRUCT template holds.
+
+    with_values leaves them alone (a term cannot stand in a SELECT clause), so a parameter there would
+    come back unbound.
+    """
+    if kind in ("SELECT", "DESCRIBE"):
+        return {str(v) for v in algebra["PV"] if isinstance(v, Variable)}
+    if kind == "CONSTRUCT":
+        return {str(t) for triple in algebra["template"] for t in triple if isinstance(t, Variable)}
+    return set()
 
 
 WHERE_OPEN = re.compile(r"\b(?:WHERE|ASK)\s*\{", re.IGNORECASE)

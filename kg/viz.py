@@ -23,7 +23,7 @@ from pyvis.network import Network
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
-from .errors import KGError
+from .errors import VizError
 from .graphio import atomic_write, load, union_graph
 from .vocab import ID, NKG
 
@@ -34,10 +34,6 @@ PHYSICS_LIMIT = 300  # above this many nodes the browser gets a precomputed layo
 SPRING_LIMIT = 300  # a connected component up to this size gets a full spring layout
 GAP = 45.0  # typical distance between neighbouring nodes, in page pixels
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
-
-
-class VizError(KGError):
-    """A page that cannot be drawn: unknown focus, article or class, nothing to show, unwritable file."""
 
 
 @dataclass(frozen=True)

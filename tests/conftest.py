@@ -64,3 +64,70 @@ def resolve_texts(nlp):
 def seeds_result(nlp):
     """The seed corpus built once for the end-to-end tests."""
     return build_dataset([SEEDS], nlp=nlp)
+
+
+def _fill(store, dataset) -> None:
+    """Write each article graph of a memory build into a store, as a build into it leaves them."""
+    from kg.export import named_graphs
+
+    for name in named_graphs(dataset):
+        store.replace_graph(name, dataset.graph(name))
+
+
+@pytest.fixture(scope="session")
+def seeds_oxigraph(tmp_path_factory, seeds_result):
+    """An Oxigraph folder holding the seed build (closed: open it with OxigraphStore or oxigraph:PATH)."""
+    from kg.store import OxigraphStore
+
+    path = tmp_path_factory.mktemp("seeds-oxigraph") / "db"
+    with OxigraphStore(path) as store:
+        _fill(store, seeds_result.dataset)
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds_endpoint(tmp_path_factory, seeds_result):
+    """A running Oxigraph server holding the seed build, for sparql: stores."""
+    from kg.store import SparqlStore
+
+    from .oxigraph_server import OxigraphServer
+
+    server = OxigraphServer(tmp_path_factory.mktemp("seeds-endpoint") / "server").start()
+    try:
+        _fill(SparqlStore(f"{server.base}/query"), seeds_result.dataset)
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["oxigraph", "sparql"])
+def seeds_store(request):
+    """The seed build in each kind of store, open."""
+    from kg.store import OxigraphStore, SparqlStore
+
+    if request.param == "oxigraph":
+        with OxigraphStore(request.getfixturevalue("seeds_oxigraph")) as store:
+            yield store
+    else:
+        yield SparqlStore(f"{request.getfixturevalue('seeds_endpoint').base}/query")
+
+
+@pytest.fixture(params=["oxigraph", "sparql"])
+def seeds_spec(request):
+    """The --store value of the seed build in each kind of store."""
+    if request.param == "oxigraph":
+        return f"oxigraph:{request.getfixturevalue('seeds_oxigraph')}"
+    return request.getfixturevalue("seeds_endpoint").spec
+
+
+@pytest.fixture
+def no_whole_reads(monkeypatch):
+    """Stores that fail the test when something reads them whole into memory."""
+    from kg.store import OxigraphStore, SparqlStore, Store
+
+    def refuse(self, *args, **kwargs):
+        raise AssertionError(f"{self.spec} was read whole")
+
+    for cls in (Store, OxigraphStore, SparqlStore):
+        monkeypatch.setattr(cls, "quads", refuse)
+    monkeypatch.setattr(Store, "dataset", refuse)

@@ -4,10 +4,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from click.testing import CliRunner
 
+from kg.cli import cli
+from kg.export import named_graphs
 from kg.graphio import union_graph
 from kg.query import run
-from kg.stats import network, stats
+from kg.stats import network, stats, store_stats
+from kg.store import OxigraphStore
 from kg.vocab import ID, NKG
 
 from .conftest import SEEDS
@@ -71,3 +75,22 @@ def test_pakistan_is_among_the_most_connected_in_the_seeds(seeds_result):
     """Every seed article is about Pakistan's expulsions: its government must be a hub."""
     hubs = stats(seeds_result.dataset, top=3).hubs
     assert str(PAKISTAN).replace(str(ID), "id:") in {h.node for h in hubs}
+
+
+@pytest.mark.parametrize("top", [0, 3, 1000])
+def test_a_store_counts_what_the_memory_graph_counts(seeds_store, seeds_result, top, no_whole_reads):
+    assert store_stats(seeds_store, top=top).as_dict() == stats(seeds_result.dataset, top=top).as_dict()
+
+
+def test_a_store_counts_the_hand_written_graph_like_memory(tmp_path):
+    small = small_dataset()
+    with OxigraphStore(tmp_path / "db") as store:
+        for name in named_graphs(small):
+            store.replace_graph(name, small.graph(name))
+        assert store_stats(store, top=100).as_dict() == stats(small, top=100).as_dict()
+
+
+def test_the_stats_command_reads_a_store(seeds_spec, seeds_result, no_whole_reads):
+    res = CliRunner().invoke(cli, ["stats", "--store", seeds_spec, "--json", "--top", "5"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output) == json.loads(json.dumps(stats(seeds_result.dataset, top=5).as_dict()))

@@ -122,7 +122,7 @@ def about_dataset() -> tuple[Dataset, dict]:
     """A speaker whose claim names a government and a policy, and a figure reported in the same article."""
     ds = graphio.new_dataset()
     body = ("Interior Minister Ann Lee said Kabul must respect the March deadline. "
-            "Officials say 300 families reached Torkham from Islamabad.")
+            "Officials say 300 families reached Velmora from Islamabad.")
     s = Story(ds, "about", body, title="About", date="2024-03-01")
     lee = s.entity(ID["agent/ann-lee"], NKG.Official, "Ann Lee", "Ann Lee", title="Interior Minister",
                    member=ID["government/pk"])
@@ -131,7 +131,7 @@ def about_dataset() -> tuple[Dataset, dict]:
     deadline = s.claim("policy", NKG.Policy, "March deadline", "March deadline")
     s.add(deadline, NKG.issuedBy, pk)
     claim = s.statement(lee, "Kabul must respect the March deadline")
-    families = s.figure("300 families", "300", "families reached Torkham")
+    families = s.figure("300 families", "300", "families reached Velmora")
     return ds, {"lee": lee, "pk": pk, "af": af, "deadline": deadline, "claim": claim, "families": families}
 
 
