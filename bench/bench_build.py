@@ -20,7 +20,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.build import build_dataset  # noqa: E402
 from kg.ingest import parse_article  # noqa: E402
 from kg.pipeline import DEFAULT_MODELS, load_model  # noqa: E402
 from kg.resolve import resolve  # noqa: E402

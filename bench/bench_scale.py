@@ -1,15 +1,20 @@
 """Scale bench: build throughput, peak memory and canned-query latency on a synthetic corpus.
 
-    .venv/bin/python bench/bench_scale.py --articles 10000 --jobs 1 2 --out out/bench
+    .venv/bin/python bench/bench_scale.py --articles 10000 --jobs 1 2 --store-sizes 500 2000 5000 10000 --out out/bench
 
 Each measurement runs in its own process, so its peak memory (ru_maxrss, workers included) is its own:
 
 * `raw`: spaCy's `nlp.pipe` over the article bodies, nothing else — the ceiling for throughput;
 * `build --jobs N`: `kg.build.build_dataset` (extraction, resolution, triples), in words/s;
-* `store`: `kg.incremental.update_store` into a fresh Oxigraph folder, at several corpus sizes, for peak memory;
-* `queries`: every canned query on the built graph, in memory (rdflib) and in Oxigraph, best of 3 runs.
+* `store`: `kg.incremental.update_store` into a fresh Oxigraph folder, at several corpus sizes, in words/s
+  and peak memory;
+* `queries`: the corpus built into an Oxigraph folder, dumped to N-Quads by Oxigraph and loaded into memory
+  from there; every canned query in memory (rdflib) and in Oxigraph, best of 3 runs.
 
-The corpus is made from the sentence templates below with a fixed random seed, so runs are comparable.
+The summary divides each build's words/s by spaCy's alone at the same number of processes.
+
+The corpus is made from the sentence templates below with a fixed random seed, so runs are comparable. Its
+people are invented; the countries, capitals, cities and currencies are real.
 """
 from __future__ import annotations
 
@@ -20,53 +25,170 @@ import resource
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-PEOPLE = [("Interior Minister", "Sarfraz Bugti", "Pakistan"), ("Foreign Minister", "Ishaq Dar", "Pakistan"),
-          ("spokesman", "Zabihullah Mujahid", "the Taliban"), ("Refugees Minister", "Abdul Kabir", "Afghanistan"),
-          ("Prime Minister", "Shehbaz Sharif", "Pakistan"), ("Deputy Minister", "Amir Khan Muttaqi", "Afghanistan"),
-          ("Information Minister", "Attaullah Tarar", "Pakistan"), ("Governor", "Faisal Karim Kundi", "Pakistan")]
-PLACES = ["Torkham", "Chaman", "Peshawar", "Quetta", "Karachi", "Islamabad", "Kabul", "Jalalabad"]
-GROUPS = ["the UN refugee agency", "Amnesty International", "the International Organization for Migration",
-          "Human Rights Watch", "local aid groups"]
-TEMPLATES = [
-    "{title} {name} said on {day} that {n:,} undocumented Afghans had left through {place} in the past week.",
-    "{name} told reporters in {place} that the government would not extend the deadline.",
-    "\u201cWe will continue to send back those without papers,\u201d {name} said.",
-    "{group} said about {n:,} people were waiting at the {place} crossing without shelter.",
-    "{govt} set a deadline of {month} {d} for undocumented migrants to leave the country.",
-    "Officials in {place} said {n:,} families had been registered at transit camps.",
-    "{name} rejected the accusations and called for talks with {other}.",
-    "{group} urged {govt} to halt the deportations, saying {n:,} children were at risk.",
-]
-DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
-MONTHS = ["January", "March", "April", "June", "September", "November"]
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    adjective: str
+    capital: str
+    cities: tuple[str, ...]
+    currency: str
+    officials: tuple[tuple[str, str], ...]  # (title, invented name)
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One policy story: what the government does, what is counted, what people say about it."""
+
+    headline: str
+    policy: str  # "the X government announced that {policy} would take effect ..."
+    deadline: str  # "set a deadline of May 3 for {deadline}"
+    facts: tuple[str, ...]  # counted things, with {n} and {city}
+    measure: str  # what a percentage rises in
+    quotes: tuple[str, ...]
+    plans: tuple[str, ...]  # indirect speech: "said that {plan}"
+    demand: str
+    affected: str
+    groups: tuple[str, ...]
+
+
+COUNTRIES = (
+    Country("Hungary", "Hungarian", "Budapest", ("Budapest", "Debrecen", "Szeged", "Pecs"), "forints",
+            (("Interior Minister", "Lena Varga"), ("Finance Minister", "Bence Halmi"),
+             ("government spokeswoman", "Zsofia Kertesz"))),
+    Country("Nigeria", "Nigerian", "Abuja", ("Lagos", "Kano", "Port Harcourt", "Ibadan"), "naira",
+            (("Labour Minister", "Tomas Okafor"), ("Petroleum Minister", "Adaeze Nwosu"),
+             ("Transport Minister", "Bayo Adeleke"))),
+    Country("Brazil", "Brazilian", "Brasilia", ("Santos", "Recife", "Porto Alegre", "Belem"), "reais",
+            (("Energy Minister", "Rafael Duarte"), ("Labour Minister", "Joana Prates"),
+             ("Justice Minister", "Heitor Vasconcelos"))),
+    Country("Indonesia", "Indonesian", "Jakarta", ("Surabaya", "Medan", "Makassar", "Semarang"), "rupiah",
+            (("Trade Minister", "Sari Wibisana"), ("Transport Minister", "Agus Permadi"),
+             ("Manpower Minister", "Dewi Larasati"))),
+    Country("Canada", "Canadian", "Ottawa", ("Vancouver", "Montreal", "Halifax", "Winnipeg"), "dollars",
+            (("Immigration Minister", "Claire Dubeau"), ("Labour Minister", "Owen Falk"),
+             ("Finance Minister", "Priya Sandhar"))),
+    Country("Kenya", "Kenyan", "Nairobi", ("Mombasa", "Kisumu", "Nakuru", "Eldoret"), "shillings",
+            (("Interior Minister", "Joseph Odera"), ("Energy Minister", "Grace Wanjala"),
+             ("Trade Minister", "Daniel Kiptanui"))),
+)
+TOPICS = (
+    Topic("Fuel subsidy cut", "a cut in fuel subsidies", "fuel importers to publish their pump prices",
+          ("{n:,} filling stations in {city} ran dry", "{n:,} litres of diesel were held back by importers"),
+          "diesel prices",
+          ("The subsidy cannot go on forever", "Families will not pay more for bread because of this"),
+          ("the subsidy would be phased out over two years", "cheaper bus fares would soften the blow"),
+          "restore the fuel subsidy", "households", ("the drivers' union", "consumer groups")),
+    Topic("New visa rules", "new visa rules for seasonal workers", "employers to register their foreign staff",
+          ("{n:,} visa applications were waiting in {city}", "{n:,} seasonal workers had arrived since spring"),
+          "visa fees",
+          ("We need workers, but the rules must be respected", "No one who follows the rules has anything to fear"),
+          ("the new visas would be issued online", "farms would get a longer season for hiring"),
+          "delay the new visa rules", "seasonal workers", ("farmers' associations", "migrant rights groups")),
+    Topic("Port strike", "a minimum service rule for the ports", "the dock workers' union to end the strike",
+          ("{n:,} containers were stuck at the port of {city}", "{n:,} tonnes of cargo were waiting to be loaded"),
+          "freight rates",
+          ("The ports are the lungs of the economy", "We will not negotiate under pressure"),
+          ("the army could be called in to move cargo", "talks with the union would resume next week"),
+          "raise dock workers' pay", "dock workers", ("the dock workers' union", "shipping companies")),
+    Topic("Migrant returns", "a return programme for migrants without papers",
+          "migrants without valid papers to leave the country",
+          ("{n:,} migrants had been returned from {city}", "{n:,} people were waiting in reception centres"),
+          "rents in reception towns",
+          ("Those who have no right to stay will be sent home", "Nobody will be returned to danger"),
+          ("families with children would be the last to be returned", "the programme would be reviewed in a year"),
+          "halt the returns", "children", ("the UN refugee agency", "Human Rights Watch")),
+    Topic("Power tariffs", "a new electricity tariff", "power distributors to publish their new rates",
+          ("{n:,} households in {city} had no power for a day", "{n:,} megawatts were missing at peak hours"),
+          "electricity bills",
+          ("The lights will stay on, but not for free", "Nobody should choose between heating and eating"),
+          ("the poorest homes would keep the old tariff", "two new power plants would open by next year"),
+          "freeze the electricity tariff", "households", ("the electricity regulator", "small business owners")),
+    Topic("Maize export ban", "a ban on maize exports", "grain traders to declare their stocks",
+          ("{n:,} tonnes of maize were held in warehouses near {city}", "{n:,} trucks of grain were turned back"),
+          "flour prices",
+          ("Our own people must eat first", "The ban will last only as long as it must"),
+          ("the ban would be lifted after the harvest", "traders who hid stocks would be fined"),
+          "lift the export ban", "farmers", ("the grain traders' association", "farmers' cooperatives")),
+    Topic("Teachers' pay", "a pay rise for teachers", "school boards to submit their budgets",
+          ("{n:,} schools in {city} were closed by the strike", "{n:,} teachers had joined the walkout"),
+          "school fees",
+          ("Teachers deserve better, and they will get it", "Children cannot lose another term"),
+          ("the pay rise would be paid in two steps", "new teachers would be hired in rural areas"),
+          "pay teachers on time", "pupils", ("the national teachers' union", "parents' associations")),
+)
+# one sentence each: quotes with reporting verbs, indirect speech, figures with units and a reporter, policies
+# with deadlines, announcements by a government
+TEMPLATES = (
+    "\u201c{quote},\u201d {title} {name} said on {day}.",
+    "\u201c{quote},\u201d {name} told reporters in {city}.",
+    "{title} {name} said on {day} that {plan}.",
+    "Speaking in {city}, {name} told lawmakers that {plan}.",
+    "{group} said on {day} that {fact}.",
+    "According to {group}, {fact} in the past week.",
+    "Local officials said {fact}, up from {n2:,} a month earlier.",
+    "{measure} rose {pct} percent in {month}, the {adjective} statistics office said.",
+    "The {adjective} government announced on {day} that {policy} would take effect on {month} {d}.",
+    "{country} set a deadline of {month} {d} for {deadline}.",
+    "{title} {name} announced {policy}, which is expected to cost {bn} billion {currency} a year.",
+    "{group} urged {country} to {demand}, saying {n:,} {affected} were at risk.",
+    "{name} rejected the criticism and called for talks with {group}.",
+    "{group} accused the government of acting without consultation, a claim {name} denied.",
+    "In {other_capital}, {other_title} {other_name} said {other} was following events in {country} closely.",
+)
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+MONTHS = ("January", "March", "April", "June", "September", "November")
+OUTLETS = ("Bench Wire", "Daily Ledger", "Morning Courier")
+
+
+def sentence(rnd: random.Random, template: str, country: Country, topic: Topic) -> str:
+    """One sentence of a story about `topic` in `country`, the blanks of `template` filled at random."""
+    title, name = rnd.choice(country.officials)
+    other = rnd.choice([c for c in COUNTRIES if c is not country])
+    other_title, other_name = rnd.choice(other.officials)
+    city = rnd.choice(country.cities)
+    text = template.format(
+        title=title, name=name, country=country.name, adjective=country.adjective, city=city,
+        currency=country.currency, quote=rnd.choice(topic.quotes), plan=rnd.choice(topic.plans),
+        fact=rnd.choice(topic.facts).format(n=rnd.randrange(100, 60_000, 10), city=city),
+        measure=topic.measure, policy=topic.policy, deadline=topic.deadline, demand=topic.demand,
+        affected=topic.affected, group=rnd.choice(topic.groups), n=rnd.randrange(1000, 2_000_000, 10),
+        n2=rnd.randrange(100, 60_000, 10), pct=rnd.randint(2, 40), bn=rnd.randint(2, 900),
+        day=rnd.choice(DAYS), month=rnd.choice(MONTHS), d=rnd.randint(1, 28), other=other.name,
+        other_capital=other.capital, other_title=other_title, other_name=other_name)
+    return text[0].upper() + text[1:]
 
 
 def article(i: int, rnd: random.Random) -> str:
-    """One synthetic article: a header, a headline and 6-10 sentences from the templates."""
-    lines = []
-    for _ in range(rnd.randint(6, 10)):
-        title, name, govt = rnd.choice(PEOPLE)
-        lines.append(rnd.choice(TEMPLATES).format(
-            title=title, name=name, govt=govt if govt != "the Taliban" else "Afghanistan", place=rnd.choice(PLACES),
-            group=rnd.choice(GROUPS), n=rnd.randrange(1000, 2_000_000, 10), day=rnd.choice(DAYS),
-            month=rnd.choice(MONTHS), d=rnd.randint(1, 28), other=rnd.choice(["Kabul", "Islamabad"])))
-    lines[0] = lines[0][0].upper() + lines[0][1:]
+    """One synthetic news article: a header, then 120-180 words about one policy in one country."""
+    country, topic = rnd.choice(COUNTRIES), rnd.choice(TOPICS)
+    target, lines, words = rnd.randint(125, 175), [], 0
+    for template in rnd.sample(TEMPLATES, len(TEMPLATES)):  # each template at most once
+        line = sentence(rnd, template, country, topic)
+        if words + len(line.split()) > 180 or words >= target:
+            break
+        lines.append(line)
+        words += len(line.split())
     date = f"2024-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
-    return f"title: Border report {i}\ndate: {date}\nsource: Bench Wire\n\n" + " ".join(lines) + "\n"
+    return (f"title: {topic.headline} in {country.name} ({i})\ndate: {date}\nsource: {rnd.choice(OUTLETS)}\n\n"
+            + " ".join(lines) + "\n")
 
 
 def make_corpus(folder: Path, n: int) -> Path:
+    """Articles a000000.txt, … in folder: article i is the same for any n; files of other templates are rewritten."""
     folder.mkdir(parents=True, exist_ok=True)
     rnd = random.Random(20240501)
     for i in range(n):
         path = folder / f"a{i:06d}.txt"
-        if not path.exists():
-            path.write_text(article(i, rnd), encoding="utf-8")
+        text = article(i, rnd)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
     return folder
 
 
@@ -75,6 +197,12 @@ def peak_mb() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return max(own, kids) / 1024
+
+
+def corpus_words(files: list[Path]) -> int:
+    from kg.ingest import read_article
+
+    return sum(len(read_article(p).body.split()) for p in files)
 
 
 # --------------------------------------------------------------------------- one measurement per process
@@ -123,47 +251,79 @@ def measure_build(corpus: Path, n: int, jobs: int) -> dict:
 
 
 def measure_store(corpus: Path, n: int, jobs: int, where: Path) -> dict:
+    """update_store of the first n articles into a fresh Oxigraph folder (no records cache): time and size."""
     import shutil
 
-    from kg.ingest import find_files
     from kg.incremental import update_store
+    from kg.ingest import find_files
     from kg.store import OxigraphStore
 
     shutil.rmtree(where, ignore_errors=True)
     files = find_files([corpus])[:n]
+    words = corpus_words(files)
     t = time.perf_counter()
     with OxigraphStore(where / "db") as store:
         r = update_store(store, files, jobs=jobs)
-    return {"seconds": time.perf_counter() - t, "added": len(r.added)}
+        seconds = time.perf_counter() - t
+        quads = len(store.ox)
+    shutil.rmtree(where, ignore_errors=True)
+    return {"words": words, "seconds": seconds, "added": len(r.added), "quads": quads}
 
 
 def measure_queries(corpus: Path, n: int, where: Path) -> dict:
-    """Every canned query with its example parameters: memory vs Oxigraph, best of 3, in ms."""
+    """Every canned query with its example parameters: memory vs Oxigraph, best of 3, in ms.
+
+    The graph is built into an Oxigraph folder (flat memory), which Oxigraph itself dumps to N-Quads; the
+    memory side is that file loaded with KnowledgeGraph.load. Both are kept for the next run at this size.
+    """
     from kg.api import KnowledgeGraph
-    from kg.build import build_dataset
-    from kg.ingest import find_files
     from kg.query import canned_queries
     from kg.store import OxigraphStore, run_query
 
-    graph_file = where / "graph.trig"
-    if not graph_file.exists():
-        ds = build_dataset(find_files([corpus])[:n], jobs=2).dataset
-        KnowledgeGraph(ds).save(graph_file)
-    memory = KnowledgeGraph.load(graph_file)
-    store_dir = where / "query-db"
-    fresh = not store_dir.exists()
-    out = {"triples": len(memory.dataset), "queries": {}}
+    store_dir, dump = where / f"query-db-{n}", where / f"query-{n}.nq"
+    out: dict = {}
+    if not (dump.exists() and store_dir.exists()):
+        out.update(_build_and_dump(corpus, n, store_dir, dump))
+    t = time.perf_counter()
+    memory = KnowledgeGraph.load(dump)
+    out["load_seconds"] = time.perf_counter() - t
+    out["triples"] = len(memory.dataset)
+    out["queries"] = {}
     with OxigraphStore(store_dir) as store:
-        if fresh:
-            store.ox.load(path=str(graph_file), format=__import__("pyoxigraph").RdfFormat.TRIG)
+        out["quads"] = len(store.ox)
         for name, q in canned_queries().items():
             params = {p.name: p.example for p in q.params if not p.optional}
-            out["queries"][name] = {"memory_ms": _best(lambda: memory.query(q, params), budget=MEMORY_BUDGET),
-                                    "oxigraph_ms": _best(lambda: run_query(store, q, params))}
+            in_memory = _best(lambda q=q, params=params: memory.query(q, params), budget=QUERY_BUDGET)
+            in_oxigraph = _best(lambda q=q, params=params: run_query(store, q, params), budget=QUERY_BUDGET)
+            out["queries"][name] = {"memory_ms": in_memory, "oxigraph_ms": in_oxigraph}
     return out
 
 
-MEMORY_BUDGET = 20  # seconds a query may take in rdflib before it is reported as "> budget"
+def _build_and_dump(corpus: Path, n: int, store_dir: Path, dump: Path) -> dict:
+    """Build the first n articles into a fresh Oxigraph folder with 2 jobs, then dump it, atomically."""
+    import shutil
+
+    from pyoxigraph import RdfFormat
+
+    from kg.incremental import update_store
+    from kg.ingest import find_files
+    from kg.store import OxigraphStore
+
+    shutil.rmtree(store_dir, ignore_errors=True)
+    files = find_files([corpus])[:n]
+    t = time.perf_counter()
+    with OxigraphStore(store_dir) as store:
+        update_store(store, files, jobs=2)
+        built = time.perf_counter() - t
+        part = dump.with_name(dump.name + ".part")
+        store.ox.dump(str(part), RdfFormat.N_QUADS)
+    part.replace(dump)
+    return {"build_seconds": built, "dump_seconds": time.perf_counter() - t - built}
+
+
+# seconds a query may take before it is reported as "> budget"; SIGALRM stops Python code (rdflib, and
+# run_query's rdflib fallback over the Oxigraph store), a native Oxigraph query only once it returns
+QUERY_BUDGET = 20
 
 
 class _TooSlow(BaseException):  # not an Exception, so no "except Exception" on the way swallows it
@@ -171,7 +331,7 @@ class _TooSlow(BaseException):  # not an Exception, so no "except Exception" on 
 
 
 def _best(run, times: int = 3, budget: int | None = None) -> float | str:
-    """Best of `times` runs in ms; past `budget` seconds (rdflib is pure Python, so SIGALRM stops it) a string."""
+    """Best of `times` runs in ms; past `budget` seconds a string, and no more runs."""
     import signal
 
     def stop(*_):
@@ -216,12 +376,32 @@ def run_one(kind: str, corpus: Path, n: int, jobs: int, out: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def rate(run: dict) -> float:
+    return run["words"] / run["seconds"]
+
+
+def words_summary(report: dict, jobs: list[int], store_jobs: int, sizes: list[int]) -> dict:
+    """Each build's words/s divided by spaCy's own nlp.pipe at the same number of processes."""
+    summary = {}
+    for j in jobs:
+        raw = report.get(f"raw_jobs{j}")
+        runs = {"build": report.get(f"build_jobs{j}")}
+        if j == store_jobs:
+            runs.update({f"store_{n}": report.get(f"store_{n}") for n in sizes})
+        for name, run in runs.items():
+            if raw and run:
+                summary[f"{name}_jobs{j}"] = {"words_per_s": round(rate(run)), "raw_words_per_s": round(rate(raw)),
+                                              "ratio": round(rate(run) / rate(raw), 3)}
+    return summary
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--articles", type=int, default=10_000, help="corpus size for raw, build and queries")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
-    ap.add_argument("--store-sizes", type=int, nargs="*", default=[250, 1000],
-                    help="corpus sizes for the Oxigraph peak-memory runs")
+    ap.add_argument("--store-sizes", type=int, nargs="*", default=[500, 2000, 5000, 10_000],
+                    help="corpus sizes for the Oxigraph build runs (words/s and peak memory)")
+    ap.add_argument("--store-jobs", type=int, default=1, help="processes for the Oxigraph build runs")
     ap.add_argument("--skip", nargs="*", default=[], choices=["raw", "build", "store", "queries"])
     ap.add_argument("--out", default=str(ROOT / "out" / "bench"))
     ap.add_argument("--corpus", default=None)
@@ -230,25 +410,31 @@ def main() -> None:
     if args.one:
         return child(args)
     out = Path(args.out)
-    corpus = Path(args.corpus) if args.corpus else make_corpus(out / "corpus", args.articles)
+    sizes = [] if "store" in args.skip else args.store_sizes
+    corpus = Path(args.corpus) if args.corpus else make_corpus(out / "corpus", max([args.articles, *sizes]))
     report: dict = {"articles": args.articles}
     for jobs in args.jobs:
         if "raw" not in args.skip:
             r = report[f"raw_jobs{jobs}"] = run_one("raw", corpus, args.articles, jobs, out)
-            say(f"spaCy nlp.pipe n_process={jobs}: {r['words'] / r['seconds']:,.0f} words/s, peak {r['peak_mb']} MB")
+            say(f"spaCy nlp.pipe n_process={jobs}: {rate(r):,.0f} words/s, peak {r['peak_mb']} MB")
         if "build" not in args.skip:
             r = report[f"build_jobs{jobs}"] = run_one("build", corpus, args.articles, jobs, out)
-            say(f"kg build --jobs {jobs}: {r['words'] / r['seconds']:,.0f} words/s, {r['triples']:,} triples, "
-                  f"peak {r['peak_mb']} MB")
-    if "store" not in args.skip:
-        for n in args.store_sizes:
-            r = report[f"store_{n}"] = run_one("store", corpus, n, 1, out)
-            say(f"update_store oxigraph, {n} articles: {r['seconds']:.1f} s, peak {r['peak_mb']} MB")
+            say(f"kg build --jobs {jobs}: {rate(r):,.0f} words/s, {r['triples']:,} triples, peak {r['peak_mb']} MB")
+    for n in sizes:
+        r = report[f"store_{n}"] = run_one("store", corpus, n, args.store_jobs, out)
+        say(f"update_store oxigraph --jobs {args.store_jobs}, {n} articles: {r['seconds']:.1f} s, "
+            f"{rate(r):,.0f} words/s, {r['quads']:,} quads, peak {r['peak_mb']} MB")
     if "queries" not in args.skip:
         r = report["queries"] = run_one("queries", corpus, args.articles, 1, out)
-        say(f"canned queries on {r['triples']:,} triples (best of 3, ms):")
+        say(f"canned queries on {r['quads']:,} quads in Oxigraph, {r['triples']:,} triples in memory "
+            f"(loaded in {r['load_seconds']:.1f} s; peak {r['peak_mb']} MB; best of 3, ms):")
         for name, t in r["queries"].items():
             say(f"  {name:28} memory {t['memory_ms']:>9} oxigraph {t['oxigraph_ms']:>9}")
+    summary = report["words_per_s"] = words_summary(report, args.jobs, args.store_jobs, sizes)
+    if summary:
+        say("words/s against spaCy's nlp.pipe alone at the same number of processes:")
+        for name, s in summary.items():
+            say(f"  {name:24} {s['words_per_s']:>8,} / {s['raw_words_per_s']:>8,} = {s['ratio']:.2f}")
     (out / "bench_scale.json").write_text(json.dumps(report, indent=2))
 
 

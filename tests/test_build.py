@@ -3,7 +3,6 @@ from collections import Counter
 
 import pytest
 from pyshacl import validate
-from rdflib import Graph, Literal
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg.build import build_dataset

@@ -1,6 +1,12 @@
 """kg.incremental.update_store: builds into a store add what is new, replace what changed, and change nothing twice."""
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -8,25 +14,31 @@ from rdflib import RDF, RDFS
 
 from kg.build import build_dataset
 from kg.incremental import update_store
-from kg.store import EndpointGone, OxigraphStore, SparqlStore
+from kg.store import EndpointGone, OxigraphStore, SparqlStore, same_triples
 from kg.vocab import ID, NKG
 
-from .oxigraph_server import OxigraphServer
+from .oxigraph_server import OxigraphServer, WriteGate
 from .test_store import assert_same
 
 ARTICLES = {
     "a-border.txt": "title: Border crossing reopens\ndate: 2024-03-02\n\n"
-                    "Interior Minister Sarfraz Bugti said the Torkham crossing would reopen on Monday. "
-                    "He said 12,000 people had crossed in the past week.",
+                    "Interior Minister Lena Varga said the Dravasz crossing would reopen on Monday. "
+                    "She said 12,000 people had crossed in the past week.",
     "b-camps.txt": "title: Camps fill up\ndate: 2024-03-05\n\n"
-                   "The UN refugee agency said 4,500 families were waiting in camps near Peshawar. "
+                   "The UN refugee agency said 4,500 families were waiting in camps near Szeged. "
                    "Aid groups said the camps lacked water.",
-    "c-talks.txt": "title: Talks in Kabul\ndate: 2024-03-09\n\n"
-                   "Taliban spokesman Zabihullah Mujahid said the talks in Kabul had gone well. "
-                   "Pakistan has not commented.",
+    "c-talks.txt": "title: Talks in Belgrade\ndate: 2024-03-09\n\n"
+                   "Serbian government spokesman Milan Petrovac said the talks in Belgrade had gone well. "
+                   "Hungary has not commented.",
 }
 LATER = ("d-deadline.txt", "title: New deadline\ndate: 2024-04-01\n\n"
-         "Sarfraz Bugti announced a new deadline of April 30 for undocumented migrants to leave.")
+         "Lena Varga announced a new deadline of April 30 for seasonal workers to register.")
+OFFICIALS = (("Transport Minister", "Ilse Brandt"), ("Health Minister", "Rui Tavares"),
+             ("Trade Minister", "Amara Diallo"), ("Energy Minister", "Kofi Mensah"),
+             ("Housing Minister", "Noor Haddad"), ("Labour Minister", "Tomas Okafor"))
+WORKS = ("bus depots", "rural clinics", "road bridges", "ferry piers", "grain silos", "rail yards")
+KG = Path(sys.executable).parent / "kg"
+PAUSED_KG = Path(__file__).with_name("paused_kg.py")
 
 
 def write(folder, files):
@@ -34,6 +46,17 @@ def write(folder, files):
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
+
+
+def many_articles(n: int, verb: str = "said") -> dict[str, str]:
+    """n invented two-sentence articles, n00.txt, n01.txt, …, each with an official and a figure."""
+    out = {}
+    for i in range(n):
+        title, name = OFFICIALS[i % len(OFFICIALS)]
+        out[f"n{i:02d}.txt"] = (f"title: Works report {i}\ndate: 2024-05-{i % 28 + 1:02d}\n\n"
+                                f"{title} {name} {verb} on Monday that {120 + 7 * i} {WORKS[i % len(WORKS)]} "
+                                f"would be repaired by June. The ministry {verb} the work was on schedule.")
+    return out
 
 
 def raw_quads(store) -> set:
@@ -79,10 +102,10 @@ def test_an_official_seen_in_an_old_and_a_new_article_stays_one_node(store, tmp_
     result = update_store(store, [new], nlp=nlp)  # only the new article is given
     assert result.added == [ID["article/d-deadline"]]
     ds = store.dataset()
-    bugti = {s for s, _, o, _ in ds.quads((None, RDFS.label, None, None)) if "Bugti" in str(o)
+    varga = {s for s, _, o, _ in ds.quads((None, RDFS.label, None, None)) if "Varga" in str(o)
              and (s, RDF.type, NKG.Official) in ds}
-    assert len(bugti) == 1
-    homes = {g for *_, g in ds.quads((next(iter(bugti)), None, None, None))}
+    assert len(varga) == 1
+    homes = {g for *_, g in ds.quads((next(iter(varga)), None, None, None))}
     assert {ID["article/a-border"], ID["article/d-deadline"]} <= set(homes)
     both = write(tmp_path / "both", {**ARTICLES, LATER[0]: LATER[1]})
     assert_same(ds, build_dataset([both], nlp=nlp).dataset)
@@ -147,29 +170,128 @@ def test_an_empty_input_into_an_empty_store_writes_nothing(store, tmp_path, nlp)
     assert not raw_quads(store)
 
 
-def test_a_killed_build_leaves_every_article_graph_whole(store, tmp_path, nlp):
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
+# ------------------------------------------------------------------ builds killed part-way
 
-    folder = write(tmp_path / "in", ARTICLES)
-    update_store(store, [folder], nlp=nlp)
-    old = store.graphs()
-    store.close()
-    write(folder, {name: text.replace("said", "stated") for name, text in ARTICLES.items()})
-    write(folder, dict([LATER]))
-    kg = Path(sys.executable).parent / "kg"
-    proc = subprocess.Popen([str(kg), "build", str(folder), "--store", f"oxigraph:{tmp_path / 'db'}", "-q"])
-    time.sleep(2.5)  # model loaded, extraction or loading under way
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
-    with OxigraphStore(tmp_path / "db") as again:
+
+def wait_until(done: Callable[[], bool], proc: subprocess.Popen, log: Path, timeout: float = 120) -> None:
+    """Poll until `done()`; fail, with the build's stderr, if the build ends first or time runs out."""
+    deadline = time.monotonic() + timeout
+    while not done():
+        if proc.poll() is not None:
+            pytest.fail(f"the build ended (exit {proc.returncode}) before the point to kill it at:\n{log.read_text()}")
+        if time.monotonic() > deadline:
+            pytest.fail(f"the build did not reach the point to kill it at within {timeout} s:\n{log.read_text()}")
+        time.sleep(0.02)
+
+
+def start(args: list, log: Path) -> subprocess.Popen:
+    with open(log, "wb") as err:
+        return subprocess.Popen([str(a) for a in args], stdout=subprocess.DEVNULL, stderr=err)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.kill()
+    proc.wait(30)
+
+
+def expected_graphs(folder: Path, nlp) -> dict:
+    """Each article graph of the memory build of the folder, comparable with Store.graphs()."""
+    ds = build_dataset([folder], nlp=nlp).dataset
+    return {g.identifier: same_triples(g) for g in ds.graphs() if g.identifier != ds.default_context.identifier}
+
+
+def test_a_build_killed_while_writing_to_an_endpoint_leaves_every_graph_old_or_new(tmp_path, nlp):
+    folder = write(tmp_path / "in", many_articles(36))
+    server = OxigraphServer(tmp_path / "server").start()
+    gate = WriteGate(server, let_through=12).start()  # the 13th graph write is held half sent
+    proc = None
+    try:
+        store = SparqlStore(f"{server.base}/query")
+        update_store(store, [folder], nlp=nlp)
+        old = store.graphs()
+        write(folder, many_articles(40, verb="stated"))  # 36 articles changed, 4 new
+        new = expected_graphs(folder, nlp)
+        assert len(old) == 36 and len(new) == 40 and not set(old.values()) & set(new.values())
+        log = tmp_path / "build.log"
+        proc = start([KG, "build", folder, "--store", gate.spec, "-q"], log)
+        wait_until(gate.holding.is_set, proc, log)
+        written = {g for g, triples in store.graphs().items() if triples == new[g]}
+        assert written == {ID[f"article/n{i:02d}"] for i in range(12)}  # in order, some but not all
+        assert proc.poll() is None, "the build must still be writing when it is killed"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(30)
+        gate.stop()  # the held write is dropped, half sent
+
+        now = store.graphs()
+        assert now[ID["article/n12"]] == old[ID["article/n12"]]
+        for name, triples in now.items():
+            assert triples in (old.get(name), new[name]), f"{name} is neither the old graph nor the new one"
+        assert {g for g, triples in now.items() if triples == new[g]} == written
+        finished = update_store(store, [folder], nlp=nlp)
+        assert (len(finished.unchanged), len(finished.replaced), len(finished.added)) == (12, 24, 4)
+        assert store.graphs() == new
+        assert_same(store.dataset(), build_dataset([folder], nlp=nlp).dataset)
+    finally:
+        if proc:
+            stop(proc)
+        gate.stop()
+        server.stop()
+
+
+def test_a_build_killed_between_graph_writes_leaves_the_oxigraph_folder_whole(tmp_path, nlp):
+    db, marker, log = tmp_path / "db", tmp_path / "paused", tmp_path / "build.log"
+    folder = write(tmp_path / "in", many_articles(10))
+    with OxigraphStore(db) as store:
+        update_store(store, [folder], nlp=nlp)
+        old = store.graphs()
+    write(folder, many_articles(12, verb="stated"))
+    new = expected_graphs(folder, nlp)
+    # the build stops for good once its 5th graph is committed, in the middle of its write phase
+    proc = start([sys.executable, PAUSED_KG, "kg.store:OxigraphStore.replace_graph", 5, marker,
+                  "build", folder, "--store", f"oxigraph:{db}", "-q"], log)
+    try:
+        wait_until(marker.exists, proc, log)
+        assert proc.poll() is None
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(30)
+    finally:
+        stop(proc)
+    with OxigraphStore(db) as again:  # the killed process's lock is gone with it
         now = again.graphs()
-        for name, triples in now.items():  # each graph is the old one or a complete new one
-            assert triples == old.get(name) or (name, RDF.type, NKG.Article) in triples
-            assert any(p == NKG.contentHash for _, p, _ in triples)
+        for name, triples in now.items():
+            assert triples in (old.get(name), new[name]), f"{name} is neither the old graph nor the new one"
+        assert {g for g, triples in now.items() if triples == new[g]} == {ID[f"article/n{i:02d}"] for i in range(5)}
         finished = update_store(again, [folder], nlp=nlp)
+        assert (len(finished.unchanged), len(finished.replaced), len(finished.added)) == (5, 5, 2)
         assert_same(again.dataset(), build_dataset([folder], nlp=nlp).dataset)
-        assert len(finished.added) + len(finished.replaced) + len(finished.unchanged) == 4
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill"])
+def test_a_build_stopped_while_saving_its_file_leaves_the_old_file_as_it_was(tmp_path, sig):
+    from kg.build import build
+
+    folder, out = write(tmp_path / "in", ARTICLES), tmp_path / "out" / "graph.ttl"
+    marker, log = tmp_path / "paused", tmp_path / "build.log"
+    build([folder], out)
+    before = out.read_bytes()
+    write(folder, dict([LATER]))
+    # the build stops for good once the new graph is written and synced, just before it is renamed over the old
+    proc = start([sys.executable, PAUSED_KG, "os:fsync", 1, marker, "build", folder, "-o", out, "-q"], log)
+    try:
+        wait_until(marker.exists, proc, log)
+        [part] = out.parent.glob(f".{out.name}.*.part")  # graphio.atomic_write's temporary file
+        assert b"d-deadline" in part.read_bytes() and b"d-deadline" not in before
+        assert proc.poll() is None
+        os.kill(proc.pid, sig)
+        proc.wait(30)
+    finally:
+        stop(proc)
+    assert out.read_bytes() == before
+    if sig == signal.SIGINT:  # Ctrl-C ends the run cleanly: the half-done file is removed, the exit status says so
+        assert proc.returncode == 130 and "Aborted" in log.read_text()
+        assert not list(out.parent.glob(f".{out.name}.*.part"))
+    else:  # a killed process cannot clean up: its temporary file may stay, but is never taken for the output
+        assert proc.returncode == -signal.SIGKILL
+    build([folder], out)
+    assert b"d-deadline" in out.read_bytes()

@@ -5,7 +5,7 @@ from kg.extract.numbers import clean_number, phrase_value
 
 
 @pytest.mark.parametrize("words, value", [
-    (["1.73", "million"], 1_730_000),
+    (["2.46", "million"], 2_460_000),
     (["2,200"], 2200),
     (["three", "million"], 3_000_000),
     (["twenty-five"], 25),
@@ -19,6 +19,6 @@ def test_phrase_value(words, value):
     assert phrase_value(words) == value
 
 
-@pytest.mark.parametrize("value, text", [(1730000.0, "1730000"), (1.5, "1.5"), (60.0, "60"), (0.0, "0")])
+@pytest.mark.parametrize("value, text", [(2460000.0, "2460000"), (1.5, "1.5"), (60.0, "60"), (0.0, "0")])
 def test_clean_number(value, text):
     assert clean_number(value) == text
