@@ -24,6 +24,7 @@ from .ingest import Article
 from .store import EndpointGone, Store, StoreError, same_triples
 from .vocab import ID
 
+UNION_PENDING = "union-pending"  # in the records folder while an endpoint's union may lag its graphs
 FETCH_BATCH = 200  # stored articles whose text is read back per query, when their records are not cached
 
 
@@ -91,7 +92,8 @@ def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None
         res = resolve(outlines)
         policies = policy_iris(outlines, res)
         del outlines
-        _write_graphs(store, entries, folder, res, policies, result, write_progress)
+        with _union_kept(store, folder):
+            _write_graphs(store, entries, folder, res, policies, result, write_progress)
     return result
 
 
@@ -131,6 +133,25 @@ def _records_folder(cache: str | Path | None) -> Iterator[Path]:
         return
     with tempfile.TemporaryDirectory(prefix="newskg-records-") as scratch:
         yield Path(scratch)
+
+
+@contextmanager
+def _union_kept(store: Store, folder: Path) -> Iterator[None]:
+    """Writes during which the store's default graph stays the union of its article graphs.
+
+    An Oxigraph folder updates both in one transaction. An endpoint takes two requests per graph, so a
+    marker in the records folder says a build is writing; found by the next build, it means the last one
+    stopped between the two, and the union is rebuilt first. So is a store written before the union was kept.
+    """
+    pending = folder / UNION_PENDING
+    if pending.exists() or store.union_missing():
+        store.sync_union()
+    if store.atomic_union:
+        yield
+        return
+    pending.touch()
+    yield
+    pending.unlink()
 
 
 def _record_file(folder: Path, entry: Entry) -> Path:

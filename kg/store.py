@@ -52,6 +52,26 @@ PREFIX nkg: <https://w3id.org/newskg/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?a ?id ?hash WHERE { GRAPH ?a { ?a a nkg:Article ; dcterms:identifier ?id ; nkg:contentHash ?hash } }"""
 GRAPH_NAMES_QUERY = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
+# The default graph of a store is kept as the set union of its article graphs, which is what a query of a
+# graph file sees. Querying the named graphs' union directly is not the same there: Oxigraph matches a
+# triple once per graph that holds it, and the entities are repeated in every article that mentions them,
+# so a join over an official's label, title and government multiplied rows by the number of those articles
+# cubed. Each graph replacement keeps the union up to date; UNION_SYNC repairs it after anything else.
+UNION_SYNC = """
+DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;
+INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }"""
+
+
+def union_replace(name: URIRef, triples: str, graph_too: bool = True) -> str:
+    """One update that keeps the default graph the union when a named graph is replaced (and, with
+    `graph_too`, replaces the graph itself in the same transaction).
+
+    A triple of the old graph leaves the union only if no other graph holds it; the new triples join it.
+    """
+    graph = f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{triples}}} }} ;\n" if graph_too else ""
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{name}>) }} }} ;\n"
+            f"{graph}INSERT DATA {{\n{triples}}}")
 RETRIES = 4  # tries per request before the endpoint counts as gone
 BACKOFF = 0.5  # seconds before the second try, doubled after each failure
 
@@ -61,6 +81,7 @@ class Store(ABC):
 
     spec: str
     default_cache: Path | None = None  # where extraction records are kept between builds
+    atomic_union = True  # replace_graph updates the graph and the union in one transaction
 
     @abstractmethod
     def quads(self) -> Iterable[tuple[Identifier, Identifier, Identifier, URIRef]]:
@@ -88,6 +109,19 @@ class Store(ABC):
 
     def close(self) -> None:
         """Release the store (the Oxigraph folder lock)."""
+
+    def sync_union(self) -> None:
+        """Make the default graph the set union of the named graphs again (see UNION_SYNC)."""
+        self.update(UNION_SYNC)
+
+    def update(self, text: str) -> None:
+        """Run a SPARQL 1.1 Update against the store."""
+        raise StoreError(f"{self.spec}: this store takes no SPARQL updates")
+
+    def union_missing(self) -> bool:
+        """A store written before newskg kept the union: named graphs, and an empty default graph."""
+        return (not self.select("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")
+                and bool(self.select("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1")))
 
     def graphs(self) -> dict[URIRef, Triples]:
         """Each named graph's triples, to compare a new build with what is stored."""
@@ -249,6 +283,8 @@ class OxigraphStore(Store):
             self.ox = pyoxigraph.Store(str(self.path))
         except OSError as exc:
             raise StoreError(f"{path}: cannot open the Oxigraph store ({exc}); is another process using it?") from None
+        if self.union_missing():
+            self.sync_union()
 
     def quads(self):
         from oxrdflib._converter import from_ox
@@ -271,8 +307,17 @@ class OxigraphStore(Store):
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         _check_no_blank_nodes(name, graph)
-        # one update is one transaction: the graph is never seen half-replaced
-        self.ox.update(f"DROP SILENT GRAPH <{name}> ; INSERT DATA {{ GRAPH <{name}> {{\n{ntriples(graph)}}} }}")
+        # one update is one transaction: neither the graph nor the union is ever seen half-replaced
+        self.ox.update(union_replace(name, ntriples(graph)))
+
+    def update(self, text: str) -> None:
+        self.ox.update(text)
+
+    def union_missing(self) -> bool:
+        from pyoxigraph import DefaultGraph
+
+        empty = next(iter(self.ox.quads_for_pattern(None, None, None, DefaultGraph())), None) is None
+        return empty and next(iter(self.ox.named_graphs()), None) is not None
 
     def select(self, sparql: str) -> list[dict[str, Identifier]]:
         from oxrdflib._converter import from_ox
@@ -286,7 +331,7 @@ class OxigraphStore(Store):
         from pyoxigraph import QueryBoolean, QuerySolutions
 
         try:
-            found = self.ox.query(text, use_default_graph_as_union=True, prefixes=DEFAULT_PREFIXES)
+            found = self.ox.query(text, prefixes=DEFAULT_PREFIXES)  # the default graph is the union
         except (SyntaxError, ValueError) as exc:
             raise QueryError(f"Oxigraph cannot run the query: {exc}") from None
         if isinstance(found, QueryBoolean):
@@ -326,7 +371,7 @@ class OxigraphStore(Store):
         """An rdflib Dataset over this store: rdflib's API and query engine, no copy in memory."""
         from oxrdflib import OxigraphStore as RdflibOxigraph
 
-        return Dataset(store=RdflibOxigraph(store=self.ox), default_union=True)
+        return Dataset(store=RdflibOxigraph(store=self.ox), default_union=False)  # the default graph is the union
 
     def close(self) -> None:
         """Flush and drop the store, which releases the folder's lock for other processes."""
@@ -371,9 +416,13 @@ def _oxigraph_plain():
 class SparqlStore(Store):
     """Any SPARQL 1.1 endpoint over HTTP: reads by the query protocol, writes by the Graph Store Protocol.
 
-    Writes are whole-graph PUTs (far faster than per-triple updates, and atomic); UPDATE_URL is kept for
-    the spec's sake but nothing needs it yet.
+    Writes are whole-graph PUTs (far faster than per-triple updates, and atomic), each preceded by one
+    update at UPDATE_URL that keeps the default graph the union of the article graphs. The two requests
+    are not one transaction: a build cut off between them leaves the union ahead of the graph, which
+    kg.incremental notices and repairs on the next build (sync_union).
     """
+
+    atomic_union = False
 
     def __init__(self, query_url: str, update_url: str | None = None, store_url: str | None = None,
                  retries: int = RETRIES, backoff: float = BACKOFF):
@@ -414,14 +463,9 @@ class SparqlStore(Store):
             yield row["s"], row["p"], plain(row["p"], row["o"]), row["g"]
 
     def sparql(self, text: str, kind: str) -> Result:
-        """The endpoint's answer; every named graph is given as a default graph (default-graph-uri).
-
-        That is SPARQL 1.1 Protocol's way to query the union, which endpoints otherwise only offer by their
-        own settings; the same graphs are given as named graphs so that GRAPH <article> { … } still works.
-        """
-        names = [str(n) for n in self.graph_names()]
+        """The endpoint's answer, over its default graph: the union of the article graphs newskg keeps there."""
         prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in DEFAULT_PREFIXES.items())
-        form = {"query": prologue + text, "default-graph-uri": names, "named-graph-uri": names}
+        form = {"query": prologue + text}
         accept = "application/n-triples" if kind in GRAPH_KINDS else "application/sparql-results+json"
         raw = self._request(self.query_url, urllib.parse.urlencode(form, doseq=True).encode(),
                             {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
@@ -450,9 +494,16 @@ class SparqlStore(Store):
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         _check_no_blank_nodes(name, graph)
-        # PUT replaces the graph whole, in one request: far faster than updates, and never half-done
-        self._request(self._graph_url(name), ntriples(graph).encode("utf-8"),
-                      {"Content-Type": "application/n-triples"}, "PUT")
+        triples = ntriples(graph)
+        # the union first (the old graph still tells which triples only it held), then the graph itself:
+        # PUT replaces it whole, in one request, far faster than updates, and never half-done
+        self.update(union_replace(name, triples, graph_too=False))
+        self._request(self._graph_url(name), triples.encode("utf-8"), {"Content-Type": "application/n-triples"},
+                      "PUT")
+
+    def update(self, text: str) -> None:
+        self._request(self.update_url, urllib.parse.urlencode({"update": text}).encode(),
+                      {"Content-Type": "application/x-www-form-urlencoded"})
 
     def _graph_url(self, name: URIRef) -> str:
         return f"{self.store_url}?{urllib.parse.urlencode({'graph': str(name)})}"

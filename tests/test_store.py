@@ -209,3 +209,85 @@ def test_a_parameter_is_written_into_the_query_the_endpoint_gets(seeds_endpoint,
 def test_a_stored_term_comes_back_as_newskg_wrote_it(predicate, term, expected):
     got = plain(predicate, term)
     assert got == expected and got.datatype == expected.datatype
+
+
+# ------------------------------------------------------------------ the default graph is the union, as a set
+
+def default_graph(store) -> set:
+    rows = store.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
+    return {(r["s"], r["p"], canonical(plain(r["p"], r["o"]))) for r in rows}
+
+
+def union_of_named(store) -> set:
+    return {(s, p, canonical(o)) for s, p, o, _ in store.quads()}
+
+
+def test_the_default_graph_is_the_set_union_of_the_article_graphs(seeds_store):
+    union = union_of_named(seeds_store)
+    assert default_graph(seeds_store) == union
+    assert len(list(seeds_store.quads())) > len(union)  # entities are repeated across article graphs
+
+
+LABELS = "SELECT ?label WHERE { ?g a nkg:Government ; rdfs:label ?label }"
+
+
+def test_an_ad_hoc_query_matches_a_shared_triple_once_as_in_the_graph_file(seeds_store, seeds_result):
+    store_rows = Counter(str(r["label"]) for r in run_query(seeds_store, LABELS).rows())
+    memory_rows = Counter(str(r["label"]) for r in run(seeds_result.dataset, LABELS).rows())
+    assert store_rows == memory_rows and max(store_rows.values()) == 1
+
+
+@pytest.fixture(params=["oxigraph", "sparql"])
+def empty_store(request, tmp_path):
+    if request.param == "oxigraph":
+        with OxigraphStore(tmp_path / "db") as store:
+            yield store
+    else:
+        srv = OxigraphServer(tmp_path / "server").start()
+        try:
+            yield SparqlStore(f"{srv.base}/query")
+        finally:
+            srv.stop()
+
+
+def test_replacing_a_graph_drops_only_the_triples_no_other_graph_holds(empty_store):
+    from rdflib import Graph, URIRef
+
+    a, b, shared = URIRef("urn:x:a"), URIRef("urn:x:b"), (URIRef("urn:x:s"), URIRef("urn:x:p"), Literal("both"))
+    own_a, own_b = (URIRef("urn:x:s"), URIRef("urn:x:p"), Literal("a")), (URIRef("urn:x:s"), URIRef("urn:x:p"),
+                                                                          Literal("b"))
+
+    def graph(*triples):
+        g = Graph()
+        for t in triples:
+            g.add(t)
+        return g
+
+    empty_store.replace_graph(a, graph(shared, own_a))
+    empty_store.replace_graph(b, graph(shared, own_b))
+    assert default_graph(empty_store) == {shared, own_a, own_b}
+    empty_store.replace_graph(a, graph(own_a))  # b still holds the shared triple
+    assert default_graph(empty_store) == {shared, own_a, own_b}
+    empty_store.replace_graph(b, graph(own_b))
+    assert default_graph(empty_store) == {own_a, own_b} == union_of_named(empty_store)
+
+
+def test_a_store_written_without_the_union_gets_it_when_opened_or_built(tmp_path, nlp, seeds_result):
+    import pyoxigraph
+
+    with OxigraphStore(tmp_path / "db") as store:
+        update_store(store, [SEEDS], nlp=nlp)
+        store.update("CLEAR DEFAULT")  # as an older newskg left it
+        assert not default_graph(store)
+    with OxigraphStore(tmp_path / "db") as again:
+        assert default_graph(again) == union_of_named(again)
+    srv = OxigraphServer(tmp_path / "server").start()
+    try:
+        endpoint = SparqlStore(f"{srv.base}/query")
+        update_store(endpoint, [SEEDS], nlp=nlp)
+        endpoint.update("CLEAR DEFAULT")
+        result = update_store(endpoint, [SEEDS], nlp=nlp)
+        assert not result.added and not result.replaced
+        assert default_graph(endpoint) == union_of_named(endpoint)
+    finally:
+        srv.stop()
