@@ -585,21 +585,35 @@ def run_query(store: Store, query, params: Mapping[str, str | Identifier] | None
 
 def _substituted(query, bindings: Mapping[str, Identifier]) -> str | None:
     """The query text with its parameters written in, or None where that would change its answer."""
-    from rdflib.plugins.sparql import prepareQuery
-
     prepared = query.prepared  # a syntax error is reported by newskg, naming the query
     if not bindings:
         return query.text
     if set(bindings) & _output_variables(query.kind, prepared.algebra):
         return None
-    text = with_values(query.text, bindings)
-    if text is None:
+    shapes = tuple(sorted((name, type(term).__name__) for name, term in bindings.items()))
+    if not _writable(query.text, shapes):
         return None
+    return with_values(query.text, bindings)
+
+
+@lru_cache(maxsize=256)
+def _writable(text: str, shapes: tuple[tuple[str, str], ...]) -> bool:
+    """Whether terms of these kinds can be written in for these parameters and leave a valid query.
+
+    That depends on where the parameters stand, not on their values, so it is found once per query and
+    kinds of terms, with stand-in terms: parsing every run's text again cost more than Oxigraph's answer.
+    """
+    from rdflib.plugins.sparql import prepareQuery
+
+    stand_in = {"URIRef": URIRef("urn:x-newskg:parameter"), "Literal": Literal("parameter")}
+    text = with_values(text, {name: stand_in.get(kind, Literal("parameter")) for name, kind in shapes})
+    if text is None:
+        return False
     try:
         prepareQuery(text, initNs=DEFAULT_PREFIXES)
     except Exception:  # rdflib's parser raises assorted types; the text is only ours to try
-        return None
-    return text
+        return False
+    return True
 
 
 def _output_variables(kind: str, algebra) -> set[str]:

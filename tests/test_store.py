@@ -273,7 +273,6 @@ def test_replacing_a_graph_drops_only_the_triples_no_other_graph_holds(empty_sto
 
 
 def test_a_store_written_without_the_union_gets_it_when_opened_or_built(tmp_path, nlp, seeds_result):
-    import pyoxigraph
 
     with OxigraphStore(tmp_path / "db") as store:
         update_store(store, [SEEDS], nlp=nlp)
