@@ -414,8 +414,9 @@ def words_summary(report: dict, jobs: list[int], store_jobs: list[int], sizes: l
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=10_000, help="corpus size for raw and build")
-    ap.add_argument("--query-articles", type=int, default=2200,
-                    help="corpus size for the query latencies (2,200 articles make about a million triples)")
+    ap.add_argument("--query-articles", type=int, default=4500,
+                    help="corpus size for the query latencies (4,500 articles make about a million distinct "
+                         "triples, two million quads)")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--store-sizes", type=int, nargs="*", default=[500, 2000, 5000, 10_000],
                     help="corpus sizes for the Oxigraph build runs (words/s and peak memory)")

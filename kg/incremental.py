@@ -178,8 +178,12 @@ def _extract_missing(store: Store, entries: list[Entry], folder: Path, **options
 
 
 def outline(rec: ArticleRecord) -> ArticleRecord:
-    """The part of a record that resolution and policy naming read: entities and policy keys, no text."""
-    return replace(rec, article=replace(rec.article, body=""), statements=[], figures=[],
+    """The part of a record that resolution and policy naming read: entities' names and kinds, policy keys.
+
+    No text, no spans: it is kept for every article of the corpus at once, so it must stay small.
+    """
+    return replace(rec, article=Article(identifier=rec.article.identifier, body=""), statements=[], figures=[],
+                   entities={k: replace(e, mentions=[]) for k, e in rec.entities.items()},
                    policies=[replace(p, evidence=[], spans=[]) for p in rec.policies])
 
 
