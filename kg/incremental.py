@@ -25,6 +25,7 @@ from .store import EndpointGone, Store, StoreError, same_triples
 from .vocab import ID
 
 UNION_PENDING = "union-pending"  # in the records folder while an endpoint's union may lag its graphs
+FLUSH_EVERY = 200  # article graphs written between flushes of the store's buffers
 FETCH_BATCH = 200  # stored articles whose text is read back per query, when their records are not cached
 
 
@@ -203,6 +204,8 @@ def _write_graphs(store: Store, entries: list[Entry], folder: Path, res, policie
                 store.replace_graph(entry.iri, graph)
                 last = entry.iri
                 (result.replaced if entry.iri in stored else result.added).append(entry.iri)
+                if (len(result.added) + len(result.replaced)) % FLUSH_EVERY == 0:
+                    store.flush()
         except EndpointGone as exc:
             raise EndpointGone(f"{exc}; {_how_far(result, last, entries[i:], len(entries))}") from None
         if progress:

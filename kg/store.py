@@ -68,10 +68,15 @@ def union_replace(name: URIRef, triples: str, graph_too: bool = True) -> str:
 
     A triple of the old graph leaves the union only if no other graph holds it; the new triples join it.
     """
-    graph = f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{triples}}} }} ;\n" if graph_too else ""
-    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
-            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{name}>) }} }} ;\n"
-            f"{graph}INSERT DATA {{\n{triples}}}")
+    orphans = (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
+               f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{name}>) }} }} ;\n")
+    if not graph_too:
+        return f"{orphans}INSERT DATA {{\n{triples}}}"
+    # the union copies the graph just written rather than parsing the triples a second time
+    return (f"{orphans}DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{triples}}} }} ;\n"
+            f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+
+
 RETRIES = 4  # tries per request before the endpoint counts as gone
 BACKOFF = 0.5  # seconds before the second try, doubled after each failure
 
@@ -109,6 +114,9 @@ class Store(ABC):
 
     def close(self) -> None:
         """Release the store (the Oxigraph folder lock)."""
+
+    def flush(self) -> None:
+        """Write buffered changes out (the Oxigraph folder's memory tables), so a long build stays small."""
 
     def sync_union(self) -> None:
         """Make the default graph the set union of the named graphs again (see UNION_SYNC)."""
@@ -240,10 +248,11 @@ def _check_no_blank_nodes(name: URIRef, graph: Graph) -> None:
 
 
 def ntriples(graph: Graph) -> str:
-    g = Graph()
-    for t in graph:
-        g.add(t)
-    return g.serialize(format="nt", encoding="utf-8").decode("utf-8")
+    """The graph as N-Triples text: rdflib's own line writer, without its serializer's set-up per graph,
+    which cost four times as much on graphs of a few hundred triples written one article at a time."""
+    from rdflib.plugins.serializers.nt import _nt_row
+
+    return "".join(_nt_row(triple) for triple in graph)
 
 
 def rdflib_result(kind: str, names: Iterable[str] = (), rows: Iterable[Mapping[str, Identifier]] = (),
@@ -312,6 +321,11 @@ class OxigraphStore(Store):
 
     def update(self, text: str) -> None:
         self.ox.update(text)
+
+    def flush(self) -> None:
+        # without it the memory tables grow with every graph written until the store is closed: 0.8 GB
+        # at a million quads, against 0.27 GB flushed every few hundred graphs
+        self.ox.flush()
 
     def union_missing(self) -> bool:
         from pyoxigraph import DefaultGraph

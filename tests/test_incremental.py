@@ -376,3 +376,20 @@ def test_cli_records_option_keeps_records_where_asked(tmp_path, extra):
     assert not (tmp_path / "db.records").exists()
     refused = runner.invoke(cli, ["build", str(folder), "-o", str(tmp_path / "g.ttl"), "--records", str(tmp_path)])
     assert refused.exit_code == 2 and "--records" in refused.output
+
+
+def test_a_long_build_flushes_the_store_as_it_writes(tmp_path, nlp, monkeypatch):
+    import kg.incremental
+
+    class Counting(OxigraphStore):
+        flushes = 0
+
+        def flush(self):
+            Counting.flushes += 1
+            super().flush()
+
+    monkeypatch.setattr(kg.incremental, "FLUSH_EVERY", 1)
+    folder = write(tmp_path / "in", TEXTS)
+    with Counting(tmp_path / "db") as store:
+        result = update_store(store, [folder], nlp=nlp)
+    assert Counting.flushes == len(result.added) == 2
