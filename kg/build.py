@@ -47,6 +47,15 @@ class BuildResult:
 def build_dataset(paths: Iterable[str | Path], *, model: str | None = None, nlp=None,
                   progress: Progress | None = None, jobs: int = 1, scheduler=None) -> BuildResult:
     """Everything from files to an in-memory dataset; unreadable files are reported, not fatal."""
+    articles, problems, notes = read_inputs(paths)
+    records = extract_records(articles, model=model, nlp=nlp, progress=progress, jobs=jobs,
+                              scheduler=scheduler) if articles else []
+    dataset = to_dataset(records, resolve(records))
+    return BuildResult(dataset=dataset, articles=articles, problems=problems, notes=notes)
+
+
+def read_inputs(paths: Iterable[str | Path]) -> tuple[list[Article], list[InputError], list[str]]:
+    """The readable articles (each with its own IRI), the files that could not be read, and decoding notes."""
     articles, problems, notes = [], [], []
     for item in read_articles(paths):
         if isinstance(item, InputError):
@@ -54,11 +63,7 @@ def build_dataset(paths: Iterable[str | Path], *, model: str | None = None, nlp=
         else:
             articles.append(item)
             notes += [f"{item.path or item.identifier}: {n}" for n in item.notes]
-    articles = _unique_slugs(articles)
-    records = extract_records(articles, model=model, nlp=nlp, progress=progress, jobs=jobs,
-                              scheduler=scheduler) if articles else []
-    dataset = to_dataset(records, resolve(records))
-    return BuildResult(dataset=dataset, articles=articles, problems=problems, notes=notes)
+    return _unique_slugs(articles), problems, notes
 
 
 def extract_records(articles: list[Article], *, model: str | None = None, nlp=None,

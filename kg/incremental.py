@@ -81,11 +81,13 @@ def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None
     from extracting their stored text again. `progress` follows extraction, `write_progress` the graphs
     compared and written; both get (done, total, article IRI or identifier).
     """
+    from .build import read_inputs
     from .resolve import resolve
     from .triples import policy_iris
 
-    result = StoreUpdate()
-    entries = _corpus(store, _read_inputs(paths, result))
+    fresh, problems, notes = read_inputs(paths)
+    result = StoreUpdate(problems=problems, notes=notes)
+    entries = _corpus(store, fresh)
     with _records_folder(cache) as folder:
         _extract_missing(store, entries, folder, model=model, nlp=nlp, jobs=jobs, scheduler=scheduler,
                          progress=progress)
@@ -96,21 +98,6 @@ def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None
         with _union_kept(store, folder):
             _write_graphs(store, entries, folder, res, policies, result, write_progress)
     return result
-
-
-def _read_inputs(paths, result: StoreUpdate) -> list[Article]:
-    from .build import _unique_slugs
-    from .errors import InputError
-    from .ingest import read_articles
-
-    fresh = []
-    for item in read_articles(paths):
-        if isinstance(item, InputError):
-            result.problems.append(item)
-        else:
-            fresh.append(item)
-            result.notes += [f"{item.path or item.identifier}: {n}" for n in item.notes]
-    return _unique_slugs(fresh)
 
 
 def _corpus(store: Store, fresh: list[Article]) -> list[Entry]:
