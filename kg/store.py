@@ -578,10 +578,9 @@ def run_query(store: Store, query, params: Mapping[str, str | Identifier] | None
     parameters bound as usual: over the Oxigraph store itself, but over the whole endpoint read into
     memory, since rdflib can only bind parameters in a query it evaluates itself.
 
-    Oxigraph's union of the named graphs is a bag where rdflib's is a set: a triple held by two article
-    graphs is matched twice. Grouping and DISTINCT hide that, and every canned query answers as on a graph
-    file; an ad-hoc query without them may repeat rows. Returns a kg.query.QueryResult, printed the same
-    way as for a graph file.
+    Queries read the store's default graph, the set union of the article graphs that newskg keeps there
+    (UNION_SYNC), so a triple several articles hold is matched once, as in a graph file. Returns a
+    kg.query.QueryResult, printed the same way as for a graph file.
     """
     from . import query as q
 
