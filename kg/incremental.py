@@ -1,9 +1,10 @@
-"""Builds into a persistent store: add what is new, replace what changed, leave the rest, in flat memory.
+"""Builds into a persistent store: add what is new, replace what changed, leave the rest, in small memory.
 
 Resolution is corpus-wide, so every stored article takes part in each build; but only the small part of
-its record that resolution reads stays in memory. Full records wait on disk (the records cache, or a
-scratch folder for the run), and each article's graph is made, compared with the stored one and written
-on its own, so the memory a build needs does not grow with the graphs already in the store.
+its record that resolution reads (its outline) stays in memory. Full records wait on disk (the records
+cache, or a scratch folder for the run), and each article's graph is made, compared with the stored one
+and written on its own, so the memory a build needs grows with the outlines (some KB an article), not
+with the graphs already in the store.
 """
 from __future__ import annotations
 
@@ -159,6 +160,11 @@ def _extract_missing(store: Store, entries: list[Entry], folder: Path, **options
     texts: dict[URIRef, Article] = {}
     for start in range(0, len(stored), FETCH_BATCH):
         texts.update(store.articles(stored[start:start + FETCH_BATCH]))
+    unreadable = [e.iri for e in todo if e.article is None and e.iri not in texts]
+    if unreadable:
+        raise StoreError(f"{store.spec}: stored article {unreadable[0]} has no record in {folder} and no text "
+                         f"(nkg:body) to extract again{f' ({len(unreadable)} such)' if len(unreadable) > 1 else ''}; "
+                         "nothing was written")
     articles = [e.article or texts[e.iri] for e in todo]
     by_identifier = {e.identifier: e for e in todo}
     for rec in iter_records(articles, **options) if articles else ():

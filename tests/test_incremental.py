@@ -393,3 +393,17 @@ def test_a_long_build_flushes_the_store_as_it_writes(tmp_path, nlp, monkeypatch)
     with Counting(tmp_path / "db") as store:
         result = update_store(store, [folder], nlp=nlp)
     assert Counting.flushes == len(result.added) == 2
+
+
+def test_a_stored_article_with_neither_record_nor_text_is_named(tmp_path, nlp):
+    from kg.store import StoreError
+
+    folder = write(tmp_path / "in", TEXTS)
+    with OxigraphStore(tmp_path / "db") as store:
+        update_store(store, [folder], nlp=nlp)  # records in a scratch folder, gone after the build
+        store.update("DELETE WHERE { GRAPH ?g { ?a <https://w3id.org/newskg/ontology#body> ?body } }")
+        before = set(store.quads())
+        with pytest.raises(StoreError, match=r"article/p1 has no record .* no text \(nkg:body\).*2 such"):
+            update_store(store, [write(tmp_path / "more", {"p3.txt": TEXTS["p1.txt"].replace("Bergen", "Oslo")})],
+                         nlp=nlp)
+        assert set(store.quads()) == before
