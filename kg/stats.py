@@ -134,56 +134,52 @@ def _hubs(net: nx.Graph, top: int) -> list[Hub]:
 
 
 # ---------------------------------------------------------------- the same numbers, counted in a store
-# Each triple pattern has its own GRAPH: a store holds one named graph per article, and the numbers are
-# those of their union, as stats() counts them. A node repeated in many article graphs is matched once per
-# graph, so patterns that would multiply sit in DISTINCT subqueries.
+# A store's default graph is the set union of its article graphs (kg.store keeps it so), which is the
+# graph stats() counts; these queries read it as they would a graph file.
 
 _PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in DEFAULT_PREFIXES.items())
 
 
-def _among(classes) -> str:
-    return ", ".join(c.n3() for c in sorted(classes))
+def _values(classes) -> str:
+    return " ".join(c.n3() for c in sorted(classes))
 
 
-TRIPLES_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
-CLASSES_QUERY = "SELECT ?class (COUNT(DISTINCT ?node) AS ?n) WHERE { GRAPH ?g { ?node a ?class } } GROUP BY ?class"
+TRIPLES_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+CLASSES_QUERY = "SELECT ?class (COUNT(DISTINCT ?node) AS ?n) WHERE { ?node a ?class } GROUP BY ?class"
 ARTICLES_QUERY = _PROLOGUE + """
 SELECT ?a (SAMPLE(?id) AS ?identifier) (SAMPLE(?d) AS ?date) (SAMPLE(?t) AS ?title) WHERE {
-  { SELECT DISTINCT ?a WHERE { GRAPH ?g { ?a a nkg:Article } } }
-  OPTIONAL { GRAPH ?g1 { ?a dcterms:identifier ?id } }
-  OPTIONAL { GRAPH ?g2 { ?a nkg:date ?d } }
-  OPTIONAL { GRAPH ?g3 { ?a dcterms:title ?t } }
+  ?a a nkg:Article .
+  OPTIONAL { ?a dcterms:identifier ?id }
+  OPTIONAL { ?a nkg:date ?d }
+  OPTIONAL { ?a dcterms:title ?t }
 } GROUP BY ?a"""
 # what was read from each article: statements, policies and figures, and the entities it mentions
 YIELD_QUERY = _PROLOGUE + f"""
 SELECT ?a ?class (COUNT(DISTINCT ?node) AS ?n) WHERE {{
-  GRAPH ?g1 {{ ?node nkg:source ?a }}
-  GRAPH ?g2 {{ ?node a ?class }} FILTER(?class IN ({_among(COUNTED_IN_ARTICLES)}))
+  VALUES ?class {{ {_values(COUNTED_IN_ARTICLES)} }}
+  ?node a ?class ; nkg:source ?a .
 }} GROUP BY ?a ?class"""
 MENTIONED_QUERY = _PROLOGUE + f"""
 SELECT ?a (COUNT(DISTINCT ?node) AS ?n) WHERE {{
-  GRAPH ?g1 {{ ?m nkg:source ?a }}
-  GRAPH ?g2 {{ ?node nkg:mention ?m }}
-  GRAPH ?g3 {{ ?node a ?class }} FILTER(?class IN ({_among(ENTITY_CLASSES)}))
+  VALUES ?class {{ {_values(ENTITY_CLASSES)} }}
+  ?node a ?class ; nkg:mention ?m .
+  ?m nkg:source ?a .
 }} GROUP BY ?a"""
 # network(): the typed nodes but spans, linked by object properties, a span standing for a node-article link
 HUBS_QUERY = _PROLOGUE + f"""
 SELECT ?node (SAMPLE(?kind) AS ?class) (SAMPLE(?label) AS ?name) (SAMPLE(?id) AS ?identifier)
        (COUNT(DISTINCT ?other) AS ?degree) WHERE {{
-  {{ SELECT DISTINCT ?node ?kind WHERE {{
-      GRAPH ?g {{ ?node a ?kind }} FILTER(?kind IN ({_among(ENTITY_CLASSES)}) && isIRI(?node)) }} }}
-  OPTIONAL {{ SELECT DISTINCT ?node ?label WHERE {{ GRAPH ?g {{ ?node rdfs:label ?label }} }} }}
-  OPTIONAL {{ SELECT DISTINCT ?node ?id WHERE {{ GRAPH ?g {{ ?node dcterms:identifier ?id }} }} }}
+  VALUES ?kind {{ {_values(ENTITY_CLASSES)} }}
+  ?node a ?kind . FILTER(isIRI(?node))
+  OPTIONAL {{ ?node rdfs:label ?label }}
+  OPTIONAL {{ ?node dcterms:identifier ?id }}
   OPTIONAL {{
-    {{ SELECT DISTINCT ?node ?other WHERE {{
-        {{ SELECT DISTINCT ?node WHERE {{
-            GRAPH ?g {{ ?node a ?kind }} FILTER(?kind IN ({_among(ENTITY_CLASSES)})) }} }}
-        {{ GRAPH ?g1 {{ ?node ?p ?other }} FILTER(?p NOT IN (rdf:type, nkg:mention)) }}
-        UNION {{ GRAPH ?g1 {{ ?other ?p ?node }} FILTER(?p NOT IN (rdf:type, nkg:mention)) }}
-        UNION {{ GRAPH ?g1 {{ ?node nkg:mention ?m }} GRAPH ?g2 {{ ?m nkg:source ?other }} }}
-        UNION {{ GRAPH ?g1 {{ ?other nkg:mention ?m }} GRAPH ?g2 {{ ?m nkg:source ?node }} }}
-        FILTER(isIRI(?other) && ?other != ?node) }} }}
-    FILTER EXISTS {{ GRAPH ?g3 {{ ?other a ?type }} FILTER(?type != nkg:Mention) }}
+    {{ ?node ?p ?other FILTER(?p NOT IN (rdf:type, nkg:mention)) }}
+    UNION {{ ?other ?p ?node FILTER(?p NOT IN (rdf:type, nkg:mention)) }}
+    UNION {{ ?node nkg:mention ?m . ?m nkg:source ?other }}
+    UNION {{ ?other nkg:mention ?m . ?m nkg:source ?node }}
+    FILTER(isIRI(?other) && ?other != ?node)
+    FILTER EXISTS {{ ?other a ?type FILTER(?type != nkg:Mention) }}
   }}
 }} GROUP BY ?node"""
 
