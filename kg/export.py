@@ -6,7 +6,6 @@ of the default out/graph.ttl still lets a user drop or replace one article's tri
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -155,9 +154,9 @@ def _format(fmt: str | None, output: str | Path | None, stream: BinaryIO | None)
 def write_graphs(graphs: Iterable[tuple[URIRef, Graph]], fmt: str, out: BinaryIO) -> None:
     """Export named graphs that arrive one at a time (from an endpoint) without holding them all.
 
-    N-Quads, TriG and N-Triples are written as each graph arrives; N-Triples keeps a 16-byte digest of
-    every triple written, to write a triple held by several article graphs once. Turtle, RDF/XML and
-    JSON-LD are gathered in memory first: rdflib writes them from a whole graph.
+    N-Quads, TriG and N-Triples are written as each graph arrives (a store gives a triple format one
+    graph, its union). Turtle, RDF/XML and JSON-LD are gathered in memory first: rdflib writes them from
+    a whole graph.
     """
     streamed = STREAMED.get(fmt)
     if streamed is not None:
@@ -201,13 +200,8 @@ def _write_trig(graphs: Iterable[tuple[URIRef, Graph]], out: BinaryIO) -> None:
 
 
 def _write_ntriples(graphs: Iterable[tuple[URIRef, Graph]], out: BinaryIO) -> None:
-    seen: set[bytes] = set()
     for _, graph in graphs:
-        for line in graph.serialize(format="nt", encoding="utf-8").splitlines(keepends=True):
-            key = hashlib.blake2b(line, digest_size=16).digest()
-            if line.strip() and key not in seen:
-                seen.add(key)
-                out.write(line)
+        out.write(graph.serialize(format="nt", encoding="utf-8"))
 
 
 STREAMED = {"nq": _write_nquads, "trig": _write_trig, "nt": _write_ntriples}

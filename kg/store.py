@@ -361,8 +361,8 @@ class OxigraphStore(Store):
         """Write the store with Oxigraph's own serializers, which are many times faster here than rdflib's.
 
         pyoxigraph writes every export format, JSON-LD included. Quad formats (trig, nq, jsonld) get the
-        named graphs one after the other; triple formats get their union with each triple once (a
-        DISTINCT query, whose set of seen triples Oxigraph holds in memory). On the way out each object
+        named graphs one after the other; triple formats get the default graph, their union with each
+        triple once, which the store keeps (UNION_SYNC). On the way out each object
         is made plain(), so the file holds the datatypes newskg wrote and passes `kg validate` like the
         memory export.
         """
@@ -375,7 +375,8 @@ class OxigraphStore(Store):
                      for name in sorted(self.ox.named_graphs(), key=str)
                      for q in self.ox.quads_for_pattern(None, None, None, name))
         else:
-            items = (ox.Triple(t.subject, t.predicate, fix(t.predicate, t.object)) for t in self.ox.query(UNION_QUERY))
+            items = (ox.Triple(q.subject, q.predicate, fix(q.predicate, q.object))
+                     for q in self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
         try:
             ox.serialize(items, out, rdf_format, prefixes=DEFAULT_PREFIXES)
         except OSError as exc:
@@ -395,8 +396,7 @@ class OxigraphStore(Store):
             gc.collect()  # an rdflib Dataset over the store (rdflib_dataset) holds it in reference cycles
 
 
-# the distinct triples of all named graphs: what a triple format can hold of the store
-UNION_QUERY = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
+TRIPLE_FORMATS = {"ttl", "nt", "xml"}  # the export formats that hold no graph names
 OXIGRAPH_FORMATS = {"ttl": "TURTLE", "nt": "N_TRIPLES", "trig": "TRIG", "nq": "N_QUADS", "jsonld": "JSON_LD",
                     "xml": "RDF_XML"}
 
@@ -492,9 +492,11 @@ class SparqlStore(Store):
         rows = ({n: plain(None, _json_term(v)) for n, v in b.items()} for b in doc["results"]["bindings"])
         return rdflib_result("SELECT", doc["head"]["vars"], rows)
 
-    def graph(self, name: URIRef) -> Graph:
-        """One named graph, fetched whole by a Graph Store Protocol GET, its objects made plain()."""
-        raw = self._request(self._graph_url(name), None, {"Accept": "application/n-triples"}, "GET")
+    def graph(self, name: URIRef | None) -> Graph:
+        """One named graph (None: the default graph, the union), fetched whole by a Graph Store Protocol GET,
+        its objects made plain()."""
+        url = self._graph_url(name) if name is not None else f"{self.store_url}?default"
+        raw = self._request(url, None, {"Accept": "application/n-triples"}, "GET")
         fetched = Graph().parse(data=raw.decode("utf-8"), format="nt")
         graph = Graph()
         for s, p, o in fetched:
@@ -502,9 +504,14 @@ class SparqlStore(Store):
         return graph
 
     def export(self, fmt: str, out: BinaryIO) -> None:
-        """Write the endpoint's graphs fetched one at a time; see kg.export.write_graphs for which formats stream."""
-        graphs = ((name, self.graph(name)) for name in self.graph_names())
-        _export.write_graphs(graphs, _check_format(fmt), out)
+        """Write the endpoint's article graphs fetched one at a time, or for a triple format its default
+        graph, their union; see kg.export.write_graphs for which formats stream."""
+        fmt = _check_format(fmt)
+        if fmt in TRIPLE_FORMATS:
+            graphs = iter([(URIRef(self.store_url), self.graph(None))])
+        else:
+            graphs = ((name, self.graph(name)) for name in self.graph_names())
+        _export.write_graphs(graphs, fmt, out)
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         _check_no_blank_nodes(name, graph)

@@ -151,7 +151,7 @@ def test_a_store_export_passes_validation_like_the_memory_export(seeds_store, fm
     assert report.conforms, report.text()
 
 
-@pytest.mark.parametrize("fmt", ["nq", "trig", "nt"])
+@pytest.mark.parametrize("fmt", ["nq", "trig"])
 def test_an_endpoint_is_written_graph_by_graph(seeds_endpoint, fmt, monkeypatch, no_whole_reads):
     store = SparqlStore(f"{seeds_endpoint.base}/query")
     fetched, written_after = [], []
@@ -166,6 +166,21 @@ def test_an_endpoint_is_written_graph_by_graph(seeds_endpoint, fmt, monkeypatch,
     store.export(fmt, Out())
     assert fetched == store.graph_names() and len(fetched) > 1
     assert written_after[0] == 1  # the first graph is out before the second is fetched
+
+
+@pytest.mark.parametrize("fmt", ["nt", "ttl"])
+def test_a_triple_format_is_the_endpoints_union_fetched_once(seeds_endpoint, seeds_result, fmt, monkeypatch,
+                                                               no_whole_reads):
+    store = SparqlStore(f"{seeds_endpoint.base}/query")
+    fetched = []
+    fetch = SparqlStore.graph
+    monkeypatch.setattr(SparqlStore, "graph", lambda self, name: fetched.append(name) or fetch(self, name))
+    out = io.BytesIO()
+    store.export(fmt, out)
+    assert fetched == [None]
+    written = Graph().parse(data=out.getvalue(), format={"nt": "nt", "ttl": "turtle"}[fmt])
+    assert {(s, p, canonical(o)) for s, p, o in written} == {
+        (s, p, canonical(o)) for s, p, o, _ in seeds_result.dataset.quads((None, None, None, None))}
 
 
 def test_a_store_export_that_fails_leaves_the_old_file_alone(seeds_endpoint, monkeypatch, tmp_path):
