@@ -10,7 +10,7 @@ from rdflib import RDF, Dataset
 
 from . import graphio
 from .errors import InputError, KGError
-from .extract.records import ArticleRecord
+from .extract.records import ArticleRecord, FailedArticle
 from .ingest import Article, read_articles
 from .pipeline import extract, load_model
 from .resolve import resolve
@@ -48,10 +48,21 @@ def build_dataset(paths: Iterable[str | Path], *, model: str | None = None, nlp=
                   progress: Progress | None = None, jobs: int = 1, scheduler=None) -> BuildResult:
     """Everything from files to an in-memory dataset; unreadable files are reported, not fatal."""
     articles, problems, notes = read_inputs(paths)
-    records = extract_records(articles, model=model, nlp=nlp, progress=progress, jobs=jobs,
-                              scheduler=scheduler) if articles else []
+    records = []
+    for result in iter_records(articles, model=model, nlp=nlp, progress=progress, jobs=jobs,
+                               scheduler=scheduler) if articles else ():
+        if isinstance(result, FailedArticle):
+            problems.append(failure_problem(result))
+        else:
+            records.append(result)
     dataset = to_dataset(records, resolve(records))
-    return BuildResult(dataset=dataset, articles=articles, problems=problems, notes=notes)
+    built = [r.article for r in records]
+    return BuildResult(dataset=dataset, articles=built, problems=problems, notes=notes)
+
+
+def failure_problem(failed: FailedArticle) -> InputError:
+    """A failed extraction reported like an unreadable file: named, with the reason, left out."""
+    return InputError(failed.article.path or failed.article.identifier, failed.reason)
 
 
 def read_inputs(paths: Iterable[str | Path]) -> tuple[list[Article], list[InputError], list[str]]:
@@ -66,16 +77,11 @@ def read_inputs(paths: Iterable[str | Path]) -> tuple[list[Article], list[InputE
     return _unique_slugs(articles), problems, notes
 
 
-def extract_records(articles: list[Article], *, model: str | None = None, nlp=None,
-                    progress: Progress | None = None, jobs: int = 1, scheduler=None) -> list[ArticleRecord]:
-    """Run the extractors over the articles, reporting progress after each one (in `jobs` processes,
-    or on the Dask cluster at `scheduler`)."""
-    return list(iter_records(articles, model=model, nlp=nlp, progress=progress, jobs=jobs, scheduler=scheduler))
-
-
-def iter_records(articles: list[Article], *, model: str | None = None, nlp=None,
-                 progress: Progress | None = None, jobs: int = 1, scheduler=None) -> Iterator[ArticleRecord]:
-    """The records one at a time, in input order: a store build spills each to disk instead of keeping it."""
+def iter_records(articles: list[Article], *, model: str | None = None, nlp=None, progress: Progress | None = None,
+                 jobs: int = 1, scheduler=None) -> Iterator[ArticleRecord | FailedArticle]:
+    """The records one at a time, in input order (in `jobs` processes, or on the Dask cluster at `scheduler`);
+    a store build spills each to disk instead of keeping it. An article whose extraction failed comes as a
+    FailedArticle in its place."""
     if scheduler is not None:
         from .distributed import iter_distributed
 

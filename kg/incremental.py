@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 from rdflib import URIRef
 
 from . import graphio
-from .extract.records import ArticleRecord
+from .extract.records import ArticleRecord, FailedArticle
 from .ingest import Article
 from .store import EndpointGone, Store, StoreError, same_triples
 from .vocab import ID
@@ -82,7 +82,7 @@ def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None
     from extracting their stored text again. `progress` follows extraction, `write_progress` the graphs
     compared and written; both get (done, total, article IRI or identifier).
     """
-    from .build import read_inputs
+    from .build import failure_problem, read_inputs
     from .resolve import resolve
     from .triples import policy_iris
 
@@ -90,8 +90,13 @@ def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None
     result = StoreUpdate(problems=problems, notes=notes)
     entries = _corpus(store, fresh)
     with _records_folder(cache) as folder:
-        _extract_missing(store, entries, folder, model=model, nlp=nlp, jobs=jobs, scheduler=scheduler,
-                         progress=progress)
+        failed = _extract_missing(store, entries, folder, model=model, nlp=nlp, jobs=jobs, scheduler=scheduler,
+                                  progress=progress)
+        result.problems += [failure_problem(f) for f in failed]
+        entries = [e for e in entries if _record_file(folder, e).is_file()]
+        if not entries:
+            raise StoreError(f"{store.spec}: no article could be extracted and the store holds none; "
+                             "nothing was written")
         outlines = [outline(_load(folder, e)) for e in entries]
         res = resolve(outlines)
         policies = policy_iris(outlines, res)
@@ -151,8 +156,11 @@ def _load(folder: Path, entry: Entry) -> ArticleRecord:
     return pickle.loads(_record_file(folder, entry).read_bytes())
 
 
-def _extract_missing(store: Store, entries: list[Entry], folder: Path, **options) -> None:
-    """Extract every article whose record is not on disk yet, writing each record as it comes."""
+def _extract_missing(store: Store, entries: list[Entry], folder: Path, **options) -> list[FailedArticle]:
+    """Extract every article whose record is not on disk yet, writing each record as it comes.
+
+    Articles whose extraction failed get no record: they are returned, and the build leaves them out.
+    """
     from .build import iter_records
 
     todo = [e for e in entries if not _record_file(folder, e).is_file()]
@@ -167,8 +175,13 @@ def _extract_missing(store: Store, entries: list[Entry], folder: Path, **options
                          "nothing was written")
     articles = [e.article or texts[e.iri] for e in todo]
     by_identifier = {e.identifier: e for e in todo}
+    failed = []
     for rec in iter_records(articles, **options) if articles else ():
+        if isinstance(rec, FailedArticle):
+            failed.append(rec)
+            continue
         graphio.atomic_write(_record_file(folder, by_identifier[rec.article.identifier]), pickle.dumps(rec))
+    return failed
 
 
 def outline(rec: ArticleRecord) -> ArticleRecord:

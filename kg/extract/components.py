@@ -1,6 +1,9 @@
 """The extractors as spaCy pipeline components: each reads the Doc and what earlier ones wrote, then annotates."""
 from __future__ import annotations
 
+import functools
+from typing import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -11,7 +14,7 @@ from .policies import find_policies
 from .statements import find_statements
 
 EXTENSIONS = ("article_date", "headline_end", "nkg_anchor", "nkg_groups", "nkg_entities", "nkg_statements", "nkg_policies",
-              "nkg_figures")
+              "nkg_figures", "nkg_error")
 COMPONENTS = ("newskg_entities", "newskg_statements", "newskg_figures", "newskg_policies")
 
 for _name in EXTENSIONS:
@@ -19,7 +22,34 @@ for _name in EXTENSIONS:
         Doc.set_extension(_name, default=None)
 
 
+def failure_reason(step: str, exc: BaseException) -> str:
+    """One line saying which step failed and how, for the build's list of skipped files."""
+    detail = " ".join(str(exc).split())[:200]
+    return f"extraction failed while {step} ({type(exc).__name__}{': ' + detail if detail else ''})"
+
+
+def guarded(step: str) -> Callable[[Callable[[Doc], Doc]], Callable[[Doc], Doc]]:
+    """Run a component so that its failure marks the Doc instead of ending the batch.
+
+    A failed Doc keeps its place in the stream (records stay aligned with articles); later components
+    skip it, and the build names the article with the reason and leaves it out.
+    """
+    def wrap(component: Callable[[Doc], Doc]) -> Callable[[Doc], Doc]:
+        @functools.wraps(component)
+        def run(doc: Doc) -> Doc:
+            if doc._.nkg_error:
+                return doc
+            try:
+                return component(doc)
+            except Exception as exc:  # noqa: BLE001 - recorded on the Doc, reported by the build
+                doc._.nkg_error = failure_reason(step, exc)
+                return doc
+        return run
+    return wrap
+
+
 @Language.component("newskg_paragraphs", assigns=["token.is_sent_start"])
+@guarded("splitting paragraphs")
 def paragraphs_component(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines, datelines and paragraphs never run into each other."""
     for tok in doc[1:]:
@@ -30,6 +60,7 @@ def paragraphs_component(doc: Doc) -> Doc:
 
 
 @Language.component("newskg_entities", requires=["doc.ents", "token.dep"], assigns=["doc._.nkg_entities"])
+@guarded("finding entities")
 def entities_component(doc: Doc) -> Doc:
     """Governments, officials, persons and organizations, and which tokens mention them."""
     doc._.nkg_anchor = doc._.article_date or dates.latest_full_date(doc.text)
@@ -38,6 +69,7 @@ def entities_component(doc: Doc) -> Doc:
 
 
 @Language.component("newskg_statements", requires=["doc._.nkg_entities"], assigns=["doc._.nkg_statements"])
+@guarded("finding statements")
 def statements_component(doc: Doc) -> Doc:
     """Direct quotes and reported speech with their resolved speakers."""
     doc._.nkg_statements = find_statements(doc, doc._.nkg_entities, doc._.nkg_anchor)
@@ -45,6 +77,7 @@ def statements_component(doc: Doc) -> Doc:
 
 
 @Language.component("newskg_figures", requires=["doc._.nkg_statements"], assigns=["doc._.nkg_figures"])
+@guarded("finding figures")
 def figures_component(doc: Doc) -> Doc:
     """Reported numbers, credited to the statement they appear in."""
     doc._.nkg_figures = find_figures(doc, doc._.nkg_entities, doc._.nkg_statements)
@@ -52,6 +85,7 @@ def figures_component(doc: Doc) -> Doc:
 
 
 @Language.component("newskg_policies", requires=["doc._.nkg_entities"], assigns=["doc._.nkg_policies"])
+@guarded("finding policies")
 def policies_component(doc: Doc) -> Doc:
     """Measures announced by governments, with their deadlines."""
     doc._.nkg_policies = find_policies(doc, doc._.nkg_entities, doc._.nkg_anchor, doc._.headline_end or 0)

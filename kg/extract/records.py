@@ -73,6 +73,14 @@ class FigureRecord:
 
 
 @dataclass
+class FailedArticle:
+    """An article whose extraction raised: named with the reason, left out of the graph, the build goes on."""
+
+    article: Article
+    reason: str
+
+
+@dataclass
 class ArticleRecord:
     """Everything one article contributed, ready for corpus-wide resolution."""
 
