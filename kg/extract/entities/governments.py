@@ -1,0 +1,278 @@
+"""Governments: states by name, demonym, capital and seat, ruling groups, ministries, and whose an official is."""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span as TokSpan, Token
+
+from ... import gazetteer
+from ..lexicon import (SEATS, GOV_NOUNS, MINISTRY_NOUNS, RULING_SUFFIXES, TITLE_MODIFIERS)
+from ..records import GOVERNMENT, OFFICIAL
+from .table import (LOCATIVE_PREPS, EntityTable, gov_key, norm_name, text_of, _strip_det,
+                    _token_runs)
+
+# ---------------------------------------------------------------- ruling groups ("the X administration")
+def find_groups(doc: Doc, table: EntityTable) -> None:
+    """A named group that heads a government phrase is a government: "X administration", "X-led", "Yemeni X"."""
+    groups: dict[str, tuple[str, gazetteer.Country | None]] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "NORP") or table.claimed(ent.start, ent.end):
+            continue
+        name = norm_name(ent.text)
+        if not name or gazetteer.country_by_name(name) or gazetteer.country_by_demonym(name):
+            continue
+        if _heads_government(doc, ent) or _ruled_by(doc, ent):
+            country = _group_country(doc, ent)
+            prev = groups.get(name.lower())
+            groups[name.lower()] = (name, country or (prev[1] if prev else None))
+    doc._.nkg_groups = set(groups)
+    for low, (name, country) in groups.items():
+        key = gov_key(None, name)
+        ent = table.get_or_create(key, GOVERNMENT, name, group=name)
+        ent.country = ent.country or (country.code if country else None)
+        for tok_span in _token_runs(doc, name):
+            if not table.claimed(tok_span.start, tok_span.end):
+                start, end = _government_phrase(doc, tok_span)
+                table.mention(key, start, end)
+                if not ent.country:
+                    hint = _group_country(doc, doc[start:end])
+                    ent.country = hint.code if hint else None
+
+
+def _heads_government(doc: Doc, ent: TokSpan) -> bool:
+    after = doc[ent.end:ent.end + 4]
+    for t in after:
+        if t.lower_ in GOV_NOUNS or t.lower_ in MINISTRY_NOUNS:
+            return True
+        if not (t.is_alpha and (t.is_title or t.lower_ in TITLE_MODIFIERS)):
+            return False
+    return False
+
+
+def _ruled_by(doc: Doc, ent: TokSpan) -> bool:
+    nxt = text_of(doc)[ent.end_char:ent.end_char + 12].lower()
+    return nxt.startswith(RULING_SUFFIXES)
+
+
+def _group_country(doc: Doc, ent: TokSpan) -> gazetteer.Country | None:
+    """The state a ruling group governs: "Yemeni X", "X administration in <capital>"."""
+    if ent.start > 0:
+        c = gazetteer.country_by_demonym(doc[ent.start - 1].text)
+        if c:
+            return c
+    window = doc[ent.end:min(len(doc), ent.end + 6)]
+    for i, t in enumerate(window):
+        if t.lower_ == "in" and i + 1 < len(window):
+            nxt = window[i + 1]
+            return gazetteer.country_by_capital(nxt.text) or gazetteer.country_by_name(nxt.text)
+    return None
+
+
+def _government_phrase(doc: Doc, span: TokSpan) -> tuple[int, int]:
+    """Stretch "X" to "X administration" / "X government" when the phrase goes on."""
+    end = span.end
+    for t in doc[span.end:span.end + 3]:
+        if t.lower_ in GOV_NOUNS:
+            end = t.i + 1
+            break
+        if not (t.is_title or t.lower_ in TITLE_MODIFIERS or t.text in ("-", "led", "ruled")):
+            break
+    return span.start, end
+
+
+# ---------------------------------------------------------------- states by name, demonym, capital
+def find_states(doc: Doc, table: EntityTable) -> None:
+    """Country names and capitals acting as agents, and "<Demonym> government" phrases."""
+    for span in _country_spans(doc):
+        if table.claimed(span.start, span.end):
+            continue
+        country = gazetteer.country_by_name(span.text)
+        if country is None:
+            capital = gazetteer.country_by_capital(span.text)
+            if capital is not None and _is_dateline(doc, span) and table.home is None:
+                table.home = capital
+            if capital is None or _is_locative(span) or _is_dateline(doc, span):
+                continue
+            country = capital
+        elif _is_locative(span) and not _names_government_nearby(doc, span):
+            continue
+        key = gov_key(country)
+        table.get_or_create(key, GOVERNMENT, country.name, country=country.code)
+        start, end = _government_phrase(doc, span)
+        table.mention(key, start, end)
+    for name, code in SEATS.items():
+        country = next(c for c in gazetteer.load_countries() if c.code == code)
+        for span in _token_runs(doc, name):
+            if not table.claimed(span.start, span.end) and not _is_locative(span):
+                table.get_or_create(gov_key(country), GOVERNMENT, country.name, country=country.code)
+                table.mention(gov_key(country), span.start, span.end)
+    for tok in doc:
+        if table.claimed(tok.i, tok.i + 1):
+            continue
+        country = gazetteer.country_by_demonym(tok.text)
+        if country is None:
+            continue
+        end = _demonym_government_end(doc, tok)
+        if end:
+            key = gov_key(country)
+            table.get_or_create(key, GOVERNMENT, country.name, country=country.code)
+            table.mention(key, tok.i, end)
+
+
+def _country_spans(doc: Doc):
+    """Spans that could name a state: entities and gazetteer names the tagger missed."""
+    seen = set()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "ORG", "NORP", "LOC", "PERSON"):
+            span = _strip_det(ent)
+            if span is not None and (gazetteer.country_by_name(span.text) or gazetteer.country_by_capital(span.text)):
+                seen.update(range(span.start, span.end))
+                yield span
+    for tok in doc:
+        if tok.i in seen or not tok.is_title and not tok.is_upper:
+            continue
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and prev.is_title and prev.is_alpha and prev.i != prev.sent.start:
+            continue  # the end of a longer name: "Latin America", "New Guinea Highlands"
+        for n in (3, 2, 1):
+            span = doc[tok.i:tok.i + n]
+            if len(span) == n and not seen.intersection(range(span.start, span.end)) and \
+                    (gazetteer.country_by_name(span.text) or _is_dateline(doc, span) and gazetteer.country_by_capital(span.text)):
+                seen.update(range(span.start, span.end))
+                yield span
+                break
+
+
+
+def _is_locative(span: TokSpan) -> bool:
+    """A place where something happens ("in Nairobi", "from Chad"), not an actor."""
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS and head.lower_ != "of" or \
+        (span.start > 0 and span.doc[span.start - 1].text in ("[", "("))
+
+
+def _is_dateline(doc: Doc, span: TokSpan) -> bool:
+    nxt = text_of(doc)[span.end_char:span.end_char + 3]
+    return span.text.isupper() or nxt.lstrip().startswith((":", "[", "(")) and span.start_char < 200
+
+
+def _names_government_nearby(doc: Doc, span: TokSpan) -> bool:
+    return any(t.lower_ in GOV_NOUNS for t in doc[span.end:span.end + 2])
+
+
+def _demonym_government_end(doc: Doc, tok: Token) -> int | None:
+    """"Kenyan government", "Libyan interim government", "Chilean side": the phrase end, else None."""
+    for t in doc[tok.i + 1:tok.i + 4]:
+        if t.lower_ in GOV_NOUNS or t.lower_ in ("ministry",):
+            return t.i + 1
+        if not (t.lower_ in TITLE_MODIFIERS or t.lower_ in ("caretaker", "interim", "military", "new")):
+            return None
+    return None
+
+
+
+# ---------------------------------------------------------------- ministries and short names
+def find_ministries(doc: Doc, table: EntityTable) -> None:
+    """"the interior ministry", "Foreign Office": parts of the government of the state the text is about."""
+    for tok in doc:
+        if tok.lower_ not in MINISTRY_NOUNS or table.claimed(tok.i, tok.i + 1):
+            continue
+        left = [t for t in tok.lefts if t.dep_ in ("compound", "amod")]
+        text_before = doc[tok.i - 1].text.lower() if tok.i else ""
+        is_ministry = tok.lower_ == "ministry" or (tok.lower_ == "office" and text_before in ("foreign", "home", "cabinet"))
+        if not is_ministry:
+            continue
+        start = min([t.i for t in left] + [tok.i])
+        if tok.lower_ == "ministry" and not left and not (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of") \
+                and doc[tok.i - 1].lower_ not in ("the", "its"):
+            continue
+        end = tok.i + 1
+        if end < len(doc) and doc[end].lower_ == "of":
+            end = tok.right_edge.i + 1
+        owner = _owner(doc, table, tok) or _group_owner(doc, table, tok)
+        key = owner or context_government(doc, table, tok.i)
+        if key:
+            table.mention(key, start, end)
+
+
+def find_leader_governments(doc: Doc, table: EntityTable) -> None:
+    """"The Trump administration", "the Sanchez government": the government of the state the text is about."""
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.end >= len(doc) or doc[ent.end].lower_ not in GOV_NOUNS:
+            continue
+        if table.claimed(ent.end, ent.end + 1):
+            continue
+        key = context_government(doc, table, ent.start)
+        if key:
+            start = ent.start
+            for i in range(ent.start, ent.end):
+                table.token_key.pop(i, None)
+            table.mention(key, start, ent.end + 1)
+
+
+def _group_owner(doc: Doc, table: EntityTable, tok: Token) -> str | None:
+    """"The X's refugees ministry": a named group that has ministries is a government."""
+    for t in doc[max(0, tok.left_edge.i - 3):tok.i]:
+        if t.dep_ == "poss" and t.ent_type_ in ("ORG", "NORP") and not gazetteer.country_by_demonym(t.text):
+            name = norm_name(t.text)
+            key = gov_key(None, name)
+            table.get_or_create(key, GOVERNMENT, name, group=name)
+            table.token_key.pop(t.i, None)
+            table.mention(key, t.i, t.i + 1)
+            return key
+    return None
+
+
+def _owner(doc: Doc, table: EntityTable, tok: Token) -> str | None:
+    """The state or ruling group named in the ministry's own phrase ("the X refugees ministry")."""
+    for t in doc[max(0, tok.left_edge.i - 3):tok.i]:
+        k = table.key_of(t)
+        if k and table.entities[k].kind == GOVERNMENT and (t.i >= tok.left_edge.i or t.dep_ == "poss"):
+            return k
+    return None
+
+
+
+# ---------------------------------------------------------------- which government an official serves
+def assign_governments(doc: Doc, table: EntityTable) -> None:
+    """Officials named without their state get the one the surrounding sentences are about."""
+    for ent in table.of_kind(OFFICIAL):
+        if ent.government:
+            continue
+        votes = Counter()
+        for m in ent.mentions:
+            span = doc.char_span(m.begin, m.end, alignment_mode="expand")
+            if span is not None:
+                key = context_government(doc, table, span.start, skip=ent.key)
+                if key:
+                    votes[key] += 1
+        ent.government = votes.most_common(1)[0][0] if votes else table.dominant_government()
+
+
+def context_government(doc: Doc, table: EntityTable, i: int, skip: str | None = None) -> str | None:
+    """The government the main clauses just before token i are about, else the article's main one."""
+    sent = doc[i].sent
+    sents = list(doc.sents)
+    idx = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
+    for s in reversed(sents[max(0, idx - 3):idx]):
+        key = _subject_government(table, s, skip)
+        if key:
+            return key
+    return table.dominant_government()
+
+
+def _subject_government(table: EntityTable, sent: TokSpan, skip: str | None) -> str | None:
+    for tok in sent:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ not in ("ROOT", "conj"):
+            continue
+        for t in tok.subtree:
+            k = table.key_of(t)
+            if not k or k == skip:
+                continue
+            e = table.entities[k]
+            if e.kind == GOVERNMENT:
+                return k
+            if e.kind == OFFICIAL and e.government:
+                return e.government
+        break
+    return None
