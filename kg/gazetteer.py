@@ -1,4 +1,8 @@
-"""The sovereign states news writes about, found by name, alias, demonym or capital (data/countries.tsv)."""
+"""The states news writes about, found by name, alias, demonym or capital (data/countries.tsv).
+
+The table holds the sovereign states and the European Union, which news treats as one actor with its own
+government (its Commission, Council and Parliament are aliases of it, Brussels its seat).
+"""
 from __future__ import annotations
 
 import re
@@ -62,6 +66,16 @@ def country_by_demonym(text: str) -> Country | None:
     """The state of an adjective or people word: "Turkish", "Turks", "TURKISH" (not the bird "turkey")."""
     s = _clean(text)
     return _lookups()[2].get(_first_letter_key(s)) if s else None
+
+
+def country_by_code(code: str) -> Country | None:
+    """The state with this ISO code ("KE"), or None."""
+    return _by_code().get(code)
+
+
+@lru_cache(maxsize=1)
+def _by_code() -> dict[str, Country]:
+    return {c.code: c for c in load_countries()}
 
 
 def country_by_capital(text: str) -> Country | None:

@@ -111,9 +111,14 @@ def headline(body: str) -> str | None:
     """A short first line standing alone, without a full stop, is the headline."""
     first, sep, rest = body.lstrip().partition("\n")
     first = first.strip()
-    if sep and rest.startswith("\n") and 3 <= len(first) <= 200 and not first.endswith((".", '"', "”", ":")):
+    if sep and rest.startswith("\n") and looks_like_headline(first):
         return first
     return None
+
+
+def looks_like_headline(line: str) -> bool:
+    """Short and without a full stop: a headline, not a lede written out as the title."""
+    return 3 <= len(line) <= 200 and len(line.split()) <= 25 and not line.rstrip().endswith((".", '"', "”", ":"))
 
 
 def parse_date(value: str | None) -> date | None:

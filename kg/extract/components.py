@@ -13,7 +13,7 @@ from .figures import find_figures
 from .policies import find_policies
 from .statements import find_statements
 
-EXTENSIONS = ("article_date", "headline_end", "nkg_anchor", "nkg_groups", "nkg_entities", "nkg_statements", "nkg_policies",
+EXTENSIONS = ("article_date", "article_url", "headline_end", "nkg_anchor", "nkg_groups", "nkg_entities", "nkg_statements", "nkg_policies",
               "nkg_figures", "nkg_error")
 COMPONENTS = ("newskg_entities", "newskg_statements", "newskg_figures", "newskg_policies")
 
@@ -92,7 +92,18 @@ def policies_component(doc: Doc) -> Doc:
     return doc
 
 
+def keep_abbreviated_names(nlp: Language) -> None:
+    """"Ma. Theresa Cruz": an abbreviated given name is one token, not a word and a sentence end."""
+    from spacy.symbols import ORTH
+
+    from .lexicon import phrases
+
+    for name in phrases("abbreviated_given_names"):
+        nlp.tokenizer.add_special_case(name, [{ORTH: name}])
+
+
 def add_components(nlp: Language) -> Language:
+    keep_abbreviated_names(nlp)
     if "newskg_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("newskg_paragraphs", before="parser")
     for name in COMPONENTS:

@@ -29,6 +29,7 @@ class Entity:
     mentions: list[Span] = field(default_factory=list)
     title: str | None = None
     government: str | None = None  # local key of the Government an Official belongs to
+    organization: str | None = None  # name of the non-government organization a Person holds a title in
     country: str | None = None  # ISO code of a Government, when known
     group: str | None = None  # the ruling group a Government is named after ("X administration")
     unnamed: bool = False

@@ -128,11 +128,19 @@ def test_asking_not_to_be_named_is_not_a_statement(extract_one):
 
 
 def test_spokesperson_of_an_organization_is_not_an_official(extract_one):
+    rec = extract_one("The Refugee Relief Foundation said it was in contact with the camps. "
+                      "A Foundation spokesperson said checks were a last resort.")
+    found = statements_by(rec, "checks were a last resort")
+    who = rec.entities[found[0].speaker]
+    assert who.unnamed and who.kind == "person" and rec.entities[who.government].name == "Refugee Relief Foundation"
+
+
+def test_spokesperson_of_the_european_commission_speaks_for_the_eu(extract_one):
     rec = extract_one("The European Commission said it was in contact with Rome. "
                       "A Commission spokesperson said checks were a last resort.")
     found = statements_by(rec, "checks were a last resort")
     who = rec.entities[found[0].speaker]
-    assert who.unnamed and who.kind == "person" and rec.entities[who.government].name == "European Commission"
+    assert who.unnamed and who.kind == "official" and rec.entities[who.government].name == "European Union"
 
 
 def test_dateline_does_not_hide_the_subject(extract_one):

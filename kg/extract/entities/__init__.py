@@ -4,9 +4,10 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .governments import (assign_governments, context_government, find_groups, find_leader_governments,
-                          find_ministries, find_states)
+                          find_generic_governments, find_ministries, find_state_bodies,
+                          find_states)
 from .organizations import find_acronyms, find_organizations, is_outlet
-from .people import find_people, find_short_names, merge_short_names
+from .people import adopt_title_descriptions, find_people, find_short_names, merge_short_names
 from .table import EntityTable, gov_key, norm_name, state_government, text_of
 
 __all__ = ["EntityTable", "find_entities", "context_government", "gov_key", "is_outlet", "norm_name",
@@ -25,6 +26,9 @@ def find_entities(doc: Doc, headline_end: int = 0) -> EntityTable:
     find_leader_governments(doc, table)
     find_ministries(doc, table)
     find_organizations(doc, table, acronyms)
+    find_state_bodies(doc, table)
+    find_generic_governments(doc, table)
+    adopt_title_descriptions(doc, table)
     assign_governments(doc, table)
     table.order.sort()
     return table

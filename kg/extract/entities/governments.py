@@ -1,14 +1,28 @@
 """Governments: states by name, demonym, capital and seat, ruling groups, ministries, and whose an official is."""
 from __future__ import annotations
 
+import bisect
+import re
 from collections import Counter
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span as TokSpan, Token
 
 from ... import gazetteer
-from ..lexicon import (SEATS, GOV_NOUNS, MINISTRY_NOUNS, RULING_SUFFIXES, TITLE_MODIFIERS)
-from ..records import GOVERNMENT, OFFICIAL
-from .table import (LOCATIVE_PREPS, EntityTable, gov_key, norm_name, text_of, _strip_det,
+from ..lexicon import GOV_NOUNS, MINISTRY_NOUNS, RULING_SUFFIXES, SEATS, TITLE_MODIFIERS, table as table_lexicon, words
+
+PARTY_WORDS = words("party_words")
+STATE_BODY_HEADS = words("state_body_heads")
+INTERNATIONAL_WORDS = words("international_words")
+# country domains sold to anyone, which say nothing of where a site is
+VANITY_DOMAINS = frozenset("io co tv me fm ai ly cc ws to gg am us eu la gl im is it sh st nu tk ml ga cf".split())
+GENERIC_GOVERNMENT = frozenset("government administration authorities cabinet regime".split())
+SUBNATIONAL_WORDS = frozenset("local state county provincial municipal regional city district council "
+                              "tribal village".split())
+PLACE_HINT = 0.25  # a state named as a place, or its people: weak evidence of the story's state
+MONEY_HINT = 1.0  # a sum in a state's own currency
+from ..records import GOVERNMENT, OFFICIAL, ORGANIZATION
+from .table import (LOCATIVE_PREPS, sentences, EntityTable, gov_key, norm_name, state_government, text_of, _strip_det,
                     _token_runs)
 
 # ---------------------------------------------------------------- ruling groups ("the X administration")
@@ -19,7 +33,7 @@ def find_groups(doc: Doc, table: EntityTable) -> None:
         if ent.label_ not in ("ORG", "NORP") or table.claimed(ent.start, ent.end):
             continue
         name = norm_name(ent.text)
-        if not name or gazetteer.country_by_name(name) or gazetteer.country_by_demonym(name):
+        if not name or gazetteer.country_by_name(name) or gazetteer.country_by_demonym(name) or is_party(name):
             continue
         if _heads_government(doc, ent) or _ruled_by(doc, ent):
             country = _group_country(doc, ent)
@@ -39,11 +53,18 @@ def find_groups(doc: Doc, table: EntityTable) -> None:
                     ent.country = hint.code if hint else None
 
 
+def is_party(name: str) -> bool:
+    """A political party: in government it is its state's government, not a ruling group ("Labour government")."""
+    low = name.lower()
+    return low in PARTY_WORDS or "party" in low.split()
+
+
 def _heads_government(doc: Doc, ent: TokSpan) -> bool:
     after = doc[ent.end:ent.end + 4]
     for t in after:
         if t.lower_ in GOV_NOUNS or t.lower_ in MINISTRY_NOUNS:
-            return True
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            return not (nxt is not None and nxt.pos_ == "NOUN" and t.lower_ == "leadership")  # "leadership race"
         if not (t.is_alpha and (t.is_title or t.lower_ in TITLE_MODIFIERS)):
             return False
     return False
@@ -95,6 +116,7 @@ def find_states(doc: Doc, table: EntityTable) -> None:
                 continue
             country = capital
         elif _is_locative(span) and not _names_government_nearby(doc, span):
+            table.hint(country.code, PLACE_HINT, span.start)
             continue
         key = gov_key(country)
         table.get_or_create(key, GOVERNMENT, country.name, country=country.code)
@@ -117,6 +139,45 @@ def find_states(doc: Doc, table: EntityTable) -> None:
             key = gov_key(country)
             table.get_or_create(key, GOVERNMENT, country.name, country=country.code)
             table.mention(key, tok.i, end)
+        else:
+            table.hint(country.code, PLACE_HINT, tok.i)  # "Kenyan farmers": the story is about Kenya
+    _money_hints(doc, table)
+    _outlet_hint(doc, table)
+
+
+def _outlet_hint(doc: Doc, table: EntityTable) -> None:
+    """A news site under a state's country domain ("….co.ke") mostly writes about that state."""
+    url = getattr(doc._, "article_url", None) or ""
+    m = re.match(r"(?:\w+://)?([^/?#:]+)", url.strip())
+    tld = m.group(1).rsplit(".", 1)[-1].lower() if m and "." in m.group(1) else ""
+    if len(tld) == 2 and tld not in VANITY_DOMAINS:
+        country = gazetteer.country_by_code("GB" if tld == "uk" else tld.upper())
+        if country is not None:
+            table.hint(country.code, MONEY_HINT, len(doc))
+
+
+def _money_hints(doc: Doc, table: EntityTable) -> None:
+    """Sums in a state's own currency ("£40bn", "2 trillion yen") say which state a story is about."""
+    text = text_of(doc)
+    for surface, country in _home_currencies().items():
+        m = _currency_pattern(surface).search(text)
+        if m:
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            table.hint(country, MONEY_HINT, span.start if span is not None and len(span) else 0)
+
+
+@lru_cache(maxsize=1)
+def _home_currencies() -> dict[str, str]:
+    return {surface: row[1] for surface, row in table_lexicon("currencies").items() if len(row) > 1 and row[1]}
+
+
+@lru_cache(maxsize=None)
+def _currency_pattern(surface: str) -> re.Pattern:
+    """A currency written before a number ("£40", "Rp 14,000") or, as a word, after one ("450 yen")."""
+    s = re.escape(surface)
+    if surface.isalpha() and len(surface) > 3:
+        return re.compile(rf"\d\s*(?:[mb]illion|trillion|bn|m|tn)?\s+{s}\b", re.I)
+    return re.compile(rf"(?<![A-Za-z]){s}\s?\d", re.I if not surface.isalpha() else 0)
 
 
 def _country_spans(doc: Doc):
@@ -145,9 +206,12 @@ def _country_spans(doc: Doc):
 
 
 def _is_locative(span: TokSpan) -> bool:
-    """A place where something happens ("in Nairobi", "from Chad"), not an actor."""
-    head = span.root.head
-    return span.root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS and head.lower_ != "of" or \
+    """A place where something happens ("in Nairobi", "based in Chad, Niger and Mali"), not an actor."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # the later items of a list share the first one's role
+        root = root.head
+    head = root.head
+    return root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS and head.lower_ != "of" or \
         (span.start > 0 and span.doc[span.start - 1].text in ("[", "("))
 
 
@@ -196,18 +260,110 @@ def find_ministries(doc: Doc, table: EntityTable) -> None:
 
 
 def find_leader_governments(doc: Doc, table: EntityTable) -> None:
-    """"The Trump administration", "the Sanchez government": the government of the state the text is about."""
+    """"The X administration" for a person or a party ("the Sanchez government", "the Labour government"):
+    the government of the state the text is about."""
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or ent.end >= len(doc) or doc[ent.end].lower_ not in GOV_NOUNS:
+        if ent.label_ not in ("PERSON", "NORP", "ORG") or ent.end >= len(doc):
             continue
-        if table.claimed(ent.end, ent.end + 1):
+        if ent.label_ != "PERSON" and not is_party(norm_name(ent.text)):
+            continue
+        noun = doc[ent.end]
+        if noun.lower_ not in GOV_NOUNS or noun.lower_ in ("side", "state") or table.claimed(ent.end, ent.end + 1):
             continue
         key = context_government(doc, table, ent.start)
         if key:
-            start = ent.start
             for i in range(ent.start, ent.end):
                 table.token_key.pop(i, None)
-            table.mention(key, start, ent.end + 1)
+            table.mention(key, ent.start + (ent[0].lower_ == "the"), ent.end + 1)
+
+
+def find_generic_governments(doc: Doc, table: EntityTable) -> None:
+    """"The government", "the federal government", "authorities": the state the sentence or the text is about.
+
+    A government named by a common noun is still an actor (a speaker, an issuer of policies); sub-national
+    ones ("state and local government", "county governments") are left alone.
+    """
+    for tok in doc:
+        if tok.lower_ not in GENERIC_GOVERNMENT or tok.pos_ not in ("NOUN", "PROPN") or table.claimed(tok.i, tok.i + 1):
+            continue
+        mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
+        if any(c.lower_ in SUBNATIONAL_WORDS for c in mods) or tok.tag_ == "NNS" and tok.lower_ != "authorities":
+            continue
+        if not any(c.dep_ in ("det", "poss") for c in tok.lefts) and not tok.is_title:
+            continue  # "government spending", "form a government"
+        key = _of_government(table, tok) or _sentence_state(doc, table, tok) or context_government(doc, table, tok.i)
+        if key:
+            start = min([c.i for c in mods if c.i >= tok.i - 2] + [tok.i])
+            table.mention(key, start, tok.i + 1)
+
+
+def _of_government(table: EntityTable, tok: Token) -> str | None:
+    """"the government of Japan": the state named in the phrase."""
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                k = table.key_of(obj)
+                if k and table.entities[k].kind == GOVERNMENT:
+                    return k
+    return None
+
+
+def _sentence_state(doc: Doc, table: EntityTable, tok: Token) -> str | None:
+    """A state named or implied earlier in the same sentence ("Kenyan farmers ... the government")."""
+    for t in reversed(doc[tok.sent.start:tok.i]):
+        k = table.key_of(t)
+        if k and table.entities[k].kind == GOVERNMENT and table.entities[k].country:
+            return k
+        country = gazetteer.country_by_demonym(t.text) if t.is_title else None
+        if country is not None:
+            return state_government(table, country)
+    return None
+
+
+def find_state_bodies(doc: Doc, table: EntityTable) -> None:
+    """Ministries, embassies, armies and election commissions speak for their state: an organization found
+    under such a name becomes a mention of that state's government (named in the body's own name, else
+    the one the text is about)."""
+    for ent in list(table.of_kind(ORGANIZATION)):
+        if ent.unnamed or not is_state_body(ent.name):
+            continue
+        key = _body_government(doc, table, ent)
+        if key is None:
+            continue
+        gov = table.entities[key]
+        for m in ent.mentions:
+            gov.add(m)
+        gov.names |= ent.names | {ent.name}
+        table.drop(ent, replacement=key)
+
+
+def is_state_body(name: str) -> bool:
+    """"Ministry of Economy", "Chinese Embassy", "Election Commission of India", "National Police Agency"."""
+    low = " ".join(name.lower().replace("’", "'").split())
+    if any(w in INTERNATIONAL_WORDS for w in low.split()) or any(p in low for p in INTERNATIONAL_WORDS if " " in p):
+        return False
+    core = re.split(r"\s+(?:of|for|in|on)\s+", low)[0]
+    if core.startswith(("ministry", "department")) or any(core == h or core.endswith(" " + h) for h in STATE_BODY_HEADS):
+        return True
+    # agencies and commissions are the state's when their name says so ("National Police Agency")
+    return core.split()[-1:] in (["agency"], ["commission"], ["authority"]) and (
+        core.split()[0] in ("national", "federal", "state", "central") or _names_state(name) is not None)
+
+
+def _names_state(name: str) -> gazetteer.Country | None:
+    for word in re.findall(r"[A-Z][\w’'.-]*", name):
+        country = gazetteer.country_by_demonym(word) or gazetteer.country_by_name(word)
+        if country is not None:
+            return country
+    m = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)", name)
+    return gazetteer.country_by_name(m.group(1)) if m else None
+
+
+def _body_government(doc: Doc, table: EntityTable, ent) -> str | None:
+    country = next((c for c in map(_names_state, sorted(ent.names | {ent.name})) if c), None)
+    if country is not None:
+        return state_government(table, country)
+    return table.dominant_government()  # a body without its state's name is the home state's ("the Cabinet")
 
 
 def _group_owner(doc: Doc, table: EntityTable, tok: Token) -> str | None:
@@ -251,10 +407,9 @@ def assign_governments(doc: Doc, table: EntityTable) -> None:
 
 def context_government(doc: Doc, table: EntityTable, i: int, skip: str | None = None) -> str | None:
     """The government the main clauses just before token i are about, else the article's main one."""
-    sent = doc[i].sent
-    sents = list(doc.sents)
-    idx = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
-    for s in reversed(sents[max(0, idx - 3):idx]):
+    sents = sentences(doc)
+    idx = bisect.bisect_right([s.start for s in sents], i) - 1
+    for s in reversed(sents[max(0, idx - 3):max(idx, 0)]):
         key = _subject_government(table, s, skip)
         if key:
             return key

@@ -8,11 +8,13 @@ from spacy.tokens import Doc, Span as TokSpan
 from ... import gazetteer
 from ..lexicon import (GOV_TITLE_HEADS, ORG_HEADS, OUTLET_WORDS, THING_HEADS)
 from ..records import ORGANIZATION, Entity
+from .governments import is_state_body
+from .people import TITLE_ABBREVIATIONS
 from .table import EntityTable, norm_name, text_of, _strip_det
 
 ACRONYM = re.compile(r"((?:[A-Z][\w’'\-]*[ ](?:(?:of|for|and|the|on|e|ul|al|de|des|du|la|le)[ ])*){1,8})"
                      r"\((?P<acr>[A-Z][A-Za-z.&]{1,9})\)")
-KNOWN_ORGS = {"UN": "United Nations", "U.N.": "United Nations", "EU": "European Union", "E.U.": "European Union",
+KNOWN_ORGS = {"UN": "United Nations", "U.N.": "United Nations",
               "NATO": "NATO", "IMF": "International Monetary Fund", "WHO": "World Health Organization",
               "ICC": "International Criminal Court", "ICJ": "International Court of Justice",
               "UNICEF": "UNICEF", "UNHCR": "UNHCR", "IOM": "International Organization for Migration"}
@@ -44,7 +46,33 @@ def find_acronyms(doc: Doc, table: EntityTable) -> dict[str, str]:
         acr_span = doc.char_span(m.start("acr"), m.end("acr"))
         if acr_span is not None:
             table.mention(key, acr_span.start, acr_span.end, acr)
+    _initials_acronyms(doc, table, found)
+    table.acronyms = found
     return found
+
+
+def _initials_acronyms(doc: Doc, table: EntityTable, found: dict[str, str]) -> None:
+    """An acronym used without its parentheses ("the DFA") stands for the name in the article it spells."""
+    spelled: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or len(ent) < 2:
+            continue
+        name = norm_name(ent.text)
+        caps = [w for w in re.findall(r"[A-Za-z][\w’'-]*", name) if w[0].isupper()]
+        if len(caps) >= 2:
+            spelled.setdefault("".join(w[0] for w in caps), name)
+    for tok in doc:
+        acr = tok.text
+        if acr in found or acr not in spelled or not acr.isupper():
+            continue
+        found[acr] = spelled[acr]
+        key = f"org:{spelled[acr].lower()}"
+        table.get_or_create(key, ORGANIZATION, spelled[acr]).names.add(acr)
+    for tok in doc:
+        if tok.text in found and not table.claimed(tok.i, tok.i + 1) and tok.text not in KNOWN_ORGS:
+            key = f"org:{found[tok.text].lower()}"
+            if key in table.entities:
+                table.mention(key, tok.i, tok.i + 1, tok.text)
 
 
 def _initials_suffix(words: list[str], letters: str) -> int | None:
@@ -77,11 +105,12 @@ def find_organizations(doc: Doc, table: EntityTable, acronyms: dict[str, str]) -
         if span is None or table.claimed(span.start, span.end):
             continue
         name = norm_name(span.text)
-        if not name or any(ch.isdigit() for ch in name) or _title_follows(doc, span) or \
+        if not name or any(ch.isdigit() for ch in name) or _title_follows(doc, span) or name in TITLE_ABBREVIATIONS or \
                 gazetteer.country_by_capital(name) or gazetteer.country_by_demonym(name):
             continue
         full = acronyms.get(name) or KNOWN_ORGS.get(name) or name
-        if not (_org_like(span) or full != name or name in KNOWN_ORGS.values() or _acts(span) or _is_outlet(name)):
+        if not (_org_like(span) or full != name or name in KNOWN_ORGS.values() or _acts(span) or _is_outlet(name)
+                or is_state_body(name)):
             continue
         key = f"org:{full.lower()}"
         ent_obj = table.get_or_create(key, ORGANIZATION, full)

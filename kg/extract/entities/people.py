@@ -1,39 +1,87 @@
-"""People: names the tagger found or the grammar shows, their titles, and whether a title makes an Official."""
+"""People: names the tagger found or the grammar shows, their titles, and whether a title makes an Official.
+
+A title is read on both sides of a name ("U.S. Defense Secretary X", "X, head of the Ministry of Trade,").
+The word in it that names a state or a group decides whose official the person is; a title held in an
+organization that is not a government ("the union's president", "an economist at the Bank") makes a
+Person of that organization instead. Where the tagger misses or mislabels a name, the grammar around it
+(a title before it, an honorific, an appositive) decides.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as TokSpan, Token
 
 from ... import gazetteer
 from ..lexicon import (GOV_NOUNS, GOV_TITLE_HEADS, HONORIFICS, MINISTRY_NOUNS, NAME_PARTICLES,
-                       NON_GOV_TITLE_WORDS, ORG_HEADS, PERSON_ROLE_HEADS, TITLE_MODIFIERS)
+                       NON_GOV_TITLE_WORDS, ORG_HEADS, PERSON_ROLE_HEADS, TITLE_MODIFIERS, table as table_lexicon,
+                       words)
 from ..records import GOVERNMENT, OFFICIAL, PERSON, Entity
-from .table import EntityTable, gov_key, norm_name, state_government
+from .governments import context_government, is_party, is_state_body
+from .table import EntityTable, gov_key, norm_name, sentences, state_government
 
-# ---------------------------------------------------------------- people
+TITLE_ABBREVIATIONS = {abbr: row[0] for abbr, row in table_lexicon("title_abbreviations").items()}
+PLACE_HEADS = words("place_heads")
+TITLE_HEADS = GOV_TITLE_HEADS | PERSON_ROLE_HEADS
+# heads that are a government office only when the word before them names a state, not an organization
+GENERIC_HEADS = frozenset("chief head director chairman chairwoman chairperson chair president spokesman "
+                          "spokeswoman spokesperson leader secretary official officer deputy adviser advisor "
+                          "executive member".split())
+NAME_TOKEN = re.compile(r"^(?:[A-Z][\w’'.\-]*|[A-Z]\.)$")  # Jenny, McAllister, O'Brien, Hanson-Young, K.
+ABBREVIATED_GIVEN_NAME = re.compile(r"^[A-Z][a-z]{0,2}\.$")  # "Ma.", "Md." before a name
+QUOTED_NICKNAME = re.compile(r"\s*[\"“‘'](?P<nick>[^\"”’']{2,24})[\"”’']\s*")
+LINKS = ("and", "&", "of", "for")
+DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
+                       "june july august september october november december today yesterday tomorrow".split())
+
+
+@dataclass
+class Title:
+    """A title as one side of a name writes it, and what it says of the person."""
+
+    text: str
+    official: bool
+    designator: Token | None = None  # the word naming the state or ruling group ("Kenyan", "U.S.")
+    organization: str | None = None  # the non-government organization the title is held in
+
+
+# ---------------------------------------------------------------- named people
 def find_people(doc: Doc, table: EntityTable, headline_end: int) -> None:
     """Named people, their titles and whether a government title makes them Officials."""
     for span in _person_spans(doc, table, headline_end):
-        name = norm_name(span.text)
+        name, nickname = _clean_name(span.text)
         if len(name) < 2:
             continue
-        title, designator = _title_before(doc, span)
-        appos_title, appos_designator, role = _appositive(doc, span)
-        title = title or appos_title
-        designator = designator or appos_designator
+        title = _title_before(doc, span, table) or _title_after(doc, span, table) or _title_apposed(doc, span, table)
         key = _person_key(table, name)
         ent = table.get_or_create(key, PERSON, name)
         if len(name.split()) > len(ent.name.split()):
             ent.name = name
-        if title and title.split()[-1].lower() in GOV_TITLE_HEADS and \
-                not NON_GOV_TITLE_WORDS & set(title.lower().split()) and \
-                (title.split()[-1].lower() != "leader" or designator is not None or "supreme" in title.lower()):
-            ent.kind, ent.title = OFFICIAL, ent.title or title
-            if designator and not ent.government:
-                ent.government = _designator_government(table, designator)
-        elif (role or title) and not ent.title:
-            ent.title = role or title
+        if nickname:
+            ent.names.add(nickname)
+        if title is not None:
+            _give_title(table, ent, title)
         table.mention(key, span.start, span.end, name)
+
+
+def _give_title(table: EntityTable, ent: Entity, title: Title) -> None:
+    if title.official:
+        ent.kind, ent.title = OFFICIAL, ent.title or title.text
+        if title.designator is not None and not ent.government:
+            ent.government = _designator_government(table, title.designator)
+    elif not ent.title:
+        ent.title = title.text
+        if title.organization and not ent.organization:
+            ent.organization = title.organization
+
+
+def _clean_name(text: str) -> tuple[str, str | None]:
+    """A name without a quoted nickname inside it ('Joko "Jokowi" Widodo'), and the nickname."""
+    m = QUOTED_NICKNAME.search(text)
+    if m and m.start() > 0 and m.end() < len(text):
+        return norm_name(text[:m.start()] + " " + text[m.end():]), m.group("nick").strip()
+    return norm_name(text.replace('"', "").replace("“", "").replace("”", "")), None
 
 
 def _person_key(table: EntityTable, name: str) -> str:
@@ -45,8 +93,10 @@ def _person_key(table: EntityTable, name: str) -> str:
 
 
 def _person_spans(doc: Doc, table: EntityTable, headline_end: int):
-    """PERSON entities, joined across name particles, plus ORG-tagged names that behave like people."""
+    """PERSON entities joined across name particles, ORG-tagged names that behave like people, and names the
+    tagger missed after a title or an honorific."""
     ents = [e for e in doc.ents if e.start_char >= headline_end]
+    found = []
     i = 0
     while i < len(ents):
         ent = ents[i]
@@ -56,65 +106,157 @@ def _person_spans(doc: Doc, table: EntityTable, headline_end: int):
                     all(t.lower_ in NAME_PARTICLES for t in doc[end:ents[i + 1].start]):
                 i += 1
                 end = ents[i].end
-            while end < len(doc) and end - start < 5 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
-                    and doc[end].lower_ not in GOV_TITLE_HEADS and not doc[end].ent_type_ in ("GPE", "ORG", "NORP"):
-                end += 1
-            span = doc[start:end]
-            if span[-1].text in ("'s", "’s"):
-                span = doc[start:end - 1]
-            if span[0].lower_ == "the":
-                span = doc[start + 1:end]
-            if span and not table.claimed(span.start, span.end) and _looks_like_name(span):
-                yield span
+            found.append(_name_extent(doc, start, end))
         i += 1
+    covered = {t for s, e in found for t in range(s, e)}
+    found += [s for s in _titled_names(doc, headline_end) if not covered.intersection(range(*s))]
+    for start, end in sorted(set(found)):
+        span = doc[start:end]
+        if span and not table.claimed(span.start, span.end) and _looks_like_name(span):
+            yield span
+
+
+def _name_extent(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The whole name around a tagged span: an abbreviated given name before it ("Ma."), more name words after
+    it, without a leading "the" or a trailing possessive."""
+    if start > 0 and ABBREVIATED_GIVEN_NAME.match(doc[start - 1].text) and \
+            doc[start - 1].lower_.rstrip(".") not in HONORIFICS | TITLE_HEADS | TITLE_MODIFIERS:
+        start -= 1
+    while end < len(doc) and end - start < 5 and _continues_name(doc[end]):
+        end += 1
+    if doc[end - 1].text in ("'s", "’s"):
+        end -= 1
+    if doc[start].lower_ == "the":
+        start += 1
+    return start, max(end, start)
+
+
+def _continues_name(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_ not in TITLE_HEADS and \
+        tok.ent_type_ not in ("GPE", "ORG", "NORP", "DATE", "TIME") and tok.lower_ not in DATE_WORDS
+
+
+def _titled_names(doc: Doc, headline_end: int):
+    """"senator Jenny McAllister", "Dr Amal Haddad", "Undersecretary for Trade Ma. Ana Cruz": the capitalised
+    words that end a noun phrase carrying a title or an honorific are a name, whatever the tagger made of them."""
+    for tok in doc:
+        if tok.idx < headline_end or tok.pos_ != "PROPN" or not NAME_TOKEN.match(tok.text) or _title_token(tok):
+            continue
+        if tok.head.i != tok.i and tok.head.pos_ == "PROPN" and tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+            continue  # not the last word of the phrase
+        start = tok.i
+        while start > 0 and NAME_TOKEN.match(doc[start - 1].text) and not _title_token(doc[start - 1]) and \
+                doc[start - 1].pos_ == "PROPN" and tok.i - start < 4:
+            start -= 1
+        before = doc[start - 1] if start > 0 else None
+        titled = before is not None and (_title_token(before) or before.lower_ in LINKS or before.text in ("'s", "’s"))
+        titled = titled and any(_title_token(t) for t in doc[max(0, start - 8):start])
+        if titled and (tok.i - start >= 1 or before.lower_.rstrip(".") in HONORIFICS):
+            yield start, tok.i + 1
+
+
+def _title_token(t: Token) -> bool:
+    low = t.lower_.rstrip(".")
+    return low in TITLE_HEADS or low in TITLE_MODIFIERS or low in HONORIFICS or t.text in TITLE_ABBREVIATIONS
 
 
 def _looks_like_name(span: TokSpan) -> bool:
-    words = [t for t in span if t.is_alpha]
-    return bool(words) and all(t.is_title or t.lower_ in NAME_PARTICLES for t in words) and \
-        not any(t.lower_ in GOV_TITLE_HEADS | ORG_HEADS for t in words) and \
-        not any(gazetteer.country_by_name(t.text) or gazetteer.country_by_demonym(t.text) for t in words)
+    words_ = [t for t in span if t.is_alpha or NAME_TOKEN.match(t.text)]
+    return bool(words_) and all(NAME_TOKEN.match(t.text) or t.lower_ in NAME_PARTICLES for t in words_) and \
+        not any(t.lower_ in GOV_TITLE_HEADS | ORG_HEADS for t in words_) and \
+        span[-1].lower_ not in PLACE_HEADS and not span.text.isupper() and \
+        not any(gazetteer.country_by_name(t.text) or gazetteer.country_by_demonym(t.text) for t in words_)
 
 
 def _behaves_like_person(doc: Doc, ent: TokSpan) -> bool:
     """An ORG-tagged name followed by ", who" or ", a lawyer" is a person the tagger got wrong."""
     if any(t.lower_ in ORG_HEADS or t.is_upper for t in ent) or len(ent) < 2:
         return False
-    if ent.start > 0 and doc[ent.start - 1].lower_ in GOV_TITLE_HEADS | PERSON_ROLE_HEADS:
+    if ent.start > 0 and doc[ent.start - 1].lower_ in TITLE_HEADS:
         return True  # "spokeswoman Jane Roe"
     nxt = doc[ent.end:ent.end + 3]
     return len(nxt) >= 2 and nxt[0].text == "," and (
         nxt[1].lower_ == "who" or (nxt[1].lower_ in ("a", "an", "the") and len(nxt) > 2)
-        or nxt[1].lower_ in GOV_TITLE_HEADS | PERSON_ROLE_HEADS | TITLE_MODIFIERS)
+        or nxt[1].lower_ in TITLE_HEADS | TITLE_MODIFIERS)
 
 
-def _title_before(doc: Doc, span: TokSpan) -> tuple[str | None, str | None]:
-    """The title written before a name ("Interim Interior Minister X") and the state or group in it."""
+# ---------------------------------------------------------------- titles before a name
+def _title_before(doc: Doc, span: TokSpan, table: EntityTable) -> Title | None:
+    """The title written before a name: "Interim Interior Minister X", "Principal Secretary for Health Dr X",
+    "West Bengal Chief Minister and party chief X"."""
     i = span.start - 1
-    words: list[Token] = []
+    while i >= 0 and doc[i].lower_.rstrip(".") in HONORIFICS:  # "Health Secretary Dr Jane Roe"
+        i -= 1
+    toks: list[Token] = []
     while i >= 0:
         t = doc[i]
-        if t.text in ("'s", "’s") or t.lower_ in TITLE_MODIFIERS or t.lower_ in GOV_TITLE_HEADS or \
-                t.lower_ in GOV_NOUNS or t.lower_ in MINISTRY_NOUNS or (t.is_title and t.is_alpha and t.i != t.sent.start) or \
-                (t.is_title and t.lower_ in TITLE_MODIFIERS | GOV_TITLE_HEADS):
-            words.insert(0, t)
+        if t.ent_type_ == "PERSON" or table.key_of(t) and table.entities[table.key_of(t)].kind in (PERSON, OFFICIAL):
+            break  # "flanked by Jane Roe and Finance Minister X": another person's name ends the title
+        if _title_word(t) or t.lower_ in LINKS and toks and i > 0 and _title_word(doc[i - 1]):
+            toks.insert(0, t)
             i -= 1
             continue
-        if t.is_title and t.i == t.sent.start and t.pos_ not in ("DET", "PRON", "ADP", "CCONJ", "ADV"):
-            words.insert(0, t)
+        if t.is_title and t.i == t.sent.start and t.pos_ not in ("DET", "PRON", "ADP", "CCONJ", "ADV", "VERB"):
+            toks.insert(0, t)
         break
-    heads = [k for k, t in enumerate(words) if t.lower_ in GOV_TITLE_HEADS | PERSON_ROLE_HEADS]
+    while toks and toks[0].lower_ in LINKS:
+        toks = toks[1:]
+    titles = [_read_title(unit, table) for unit in _title_units(toks)]
+    titles = [t for t in titles if t is not None]
+    if not titles:
+        return None
+    return next((t for t in titles if t.official), titles[-1])
+
+
+def _title_word(t: Token) -> bool:
+    low = t.lower_
+    return t.text in ("'s", "’s") or low in TITLE_MODIFIERS or low in TITLE_HEADS or low in GOV_NOUNS or \
+        low in MINISTRY_NOUNS or t.text in TITLE_ABBREVIATIONS or \
+        (t.is_title and t.is_alpha and t.i != t.sent.start) or \
+        (t.is_upper and 2 <= len(t.text) <= 6 and t.text.replace(".", "").isalpha()) or \
+        (t.text in ("U.S.", "U.K.", "E.U.", "U.N."))
+
+
+def _title_units(toks: list[Token]) -> list[list[Token]]:
+    """Coordinated titles split apart: "Chief Minister and party chief" is two, "Energy and Climate Change
+    Minister" one (a unit ends with its head)."""
+    units, cur = [], []
+    for t in toks:
+        if t.lower_ in ("and", "&") and cur and cur[-1].lower_ in TITLE_HEADS:
+            units.append(cur)
+            cur = []
+            continue
+        cur.append(t)
+    if cur:
+        units.append(cur)
+    return units
+
+
+def _read_title(unit: list[Token], table: EntityTable) -> Title | None:
+    heads = [k for k, t in enumerate(unit) if t.lower_ in TITLE_HEADS or t.text in TITLE_ABBREVIATIONS]
     if not heads:
-        return None, None
-    last = heads[-1]
-    designator, first = None, 0
-    for k, t in enumerate(words[:last]):
+        return None
+    # the head is the last head word before any "of"/"for" complement ("Minister of State for Finance")
+    link = next((k for k, t in enumerate(unit) if t.lower_ in ("of", "for") and k > heads[0]), len(unit))
+    head_k = max(k for k in heads if k < link)
+    designator, org, first = None, None, 0
+    for k, t in enumerate(unit[:head_k]):
         if t.text in ("'s", "’s") or t.lower_ in GOV_NOUNS:
             first = k + 1
         elif _designates(t):
             designator, first = _designates(t), k + 1
-    title_words = [t.text for t in words[first:last + 1] if t.text not in ("'s", "’s")]
-    return (" ".join(title_words) or None), designator
+        elif _organization_word(t, table):
+            org, first = _organization_word(t, table), k + 1
+    words_ = [t.text for t in unit[first:] if t.text not in ("'s", "’s")]
+    text = " ".join(words_).strip()
+    head = unit[head_k].lower_
+    expanded = TITLE_ABBREVIATIONS.get(unit[head_k].text, "").lower()
+    official = (head in GOV_TITLE_HEADS or bool(expanded)) and \
+        not NON_GOV_TITLE_WORDS & {t.lower_ for t in unit} and \
+        not (org and head in GENERIC_HEADS) and \
+        (head != "leader" or designator is not None or "supreme" in text.lower())
+    return Title(text=text or unit[head_k].text, official=official, designator=designator,
+                 organization=None if official else org)
 
 
 def _designates(t: Token) -> Token | None:
@@ -122,6 +264,21 @@ def _designates(t: Token) -> Token | None:
     if gazetteer.country_by_demonym(t.text) or gazetteer.country_by_name(t.text):
         return t
     return t if getattr(t.doc._, "nkg_groups", None) and t.text.lower() in t.doc._.nkg_groups else None
+
+
+def _organization_word(t: Token, table: EntityTable) -> str | None:
+    """A word of a title naming a non-government organization ("union", an unknown acronym, a company):
+    its name, or None for states, state bodies, parties and plain title words."""
+    if t.lower_ in TITLE_MODIFIERS or t.lower_ in TITLE_HEADS or t.text in TITLE_ABBREVIATIONS:
+        return None
+    if is_party(t.text):
+        return None  # "Labor senator": a legislator of the state, whatever the party
+    known = table.acronyms.get(t.text)
+    if known is not None:
+        return None if is_state_body(known) else known
+    if t.ent_type_ == "ORG" or (t.is_upper and len(t.text) >= 2 and t.text.isalpha()):
+        return None if is_state_body(t.text) else t.text
+    return None
 
 
 def _designator_government(table: EntityTable, t: Token) -> str:
@@ -139,45 +296,197 @@ def _designator_government(table: EntityTable, t: Token) -> str:
     return key
 
 
-def _appositive(doc: Doc, span: TokSpan) -> tuple[str | None, str | None, str | None]:
-    """", the deputy commissioner of the area" or ", a lawyer in ..." after a name."""
-    nxt = doc[span.end:span.end + 8]
-    if len(nxt) < 3 or nxt[0].text != "," or nxt[1].lower_ not in ("the", "a", "an", "his", "her", "its"):
-        return None, None, None
-    words = []
-    for t in nxt[2:]:
-        if t.is_punct or t.lower_ in ("of", "in", "for", "at", "who", "with", "from"):
-            break
-        words.append(t)
-    if not words:
-        return None, None, None
-    head = words[-1].lower_
-    designator = next((d for d in map(_designates, words) if d), None)
-    text_words = [t.text for t in words if not _designates(t) and t.text not in ("'s", "’s")]
-    if head in GOV_TITLE_HEADS:
-        return " ".join(text_words), designator, None
-    if head in PERSON_ROLE_HEADS:
-        return None, None, " ".join(text_words)
-    return None, None, None
+# ---------------------------------------------------------------- titles after a name
+def _title_after(doc: Doc, span: TokSpan, table: EntityTable) -> Title | None:
+    """", the deputy commissioner of the area,", ", head of the Ministry of Trade,", ", an economist at X"."""
+    j = span.end
+    if j + 1 >= len(doc) or doc[j].text != ",":
+        return None
+    j += 1
+    designator = None
+    if doc[j].lower_ in ("the", "a", "an", "his", "her", "its", "their"):
+        j += 1
+    if j + 1 < len(doc) and doc[j + 1].text in ("'s", "’s"):  # ", the Council's president"
+        designator = doc[j]
+        j += 2
+    toks = []
+    while j < len(doc) and len(toks) < 6 and (doc[j].lower_ in TITLE_MODIFIERS or doc[j].lower_ in TITLE_HEADS
+                                              or doc[j].text in TITLE_ABBREVIATIONS or
+                                              doc[j].is_title and doc[j].is_alpha or doc[j].lower_ in ("and", "-")):
+        toks.append(doc[j])
+        j += 1
+    while toks and toks[-1].lower_ not in TITLE_HEADS and toks[-1].text not in TITLE_ABBREVIATIONS:
+        toks.pop()
+    if not toks:
+        return None
+    title = _read_title(toks, table)
+    if title is None:
+        return None
+    owner = _complement_owner(doc, toks[-1], table) or (designator and _owner_of_word(designator, table))
+    if owner is not None:
+        kind, value = owner
+        if kind == "organization":
+            return Title(text=title.text, official=False, organization=value)
+        title.official = title.official or toks[-1].lower_ in GENERIC_HEADS
+        title.designator = title.designator or (value if isinstance(value, Token) else None)
+        title.text = " ".join(t.text for t in doc[toks[0].i:_complement_end(doc, toks[-1])])
+    elif title.official and toks[-1].lower_ in GENERIC_HEADS and title.designator is None:
+        return None  # ", the head of household": a generic head names no office by itself
+    return title
 
 
+def _title_apposed(doc: Doc, span: TokSpan, table: EntityTable) -> Title | None:
+    """"summoned the chargé d'affaires of the Embassy, Jane Roe,": the name in apposition to a title."""
+    head = span.root.head
+    if span.root.dep_ != "appos" or head.lower_ not in TITLE_HEADS or head.i >= span.start:
+        return None
+    toks = [t for t in doc[head.left_edge.i:head.i + 1] if t.dep_ not in ("det", "poss", "case", "punct")]
+    title = _read_title(toks, table) if toks else None
+    if title is None:
+        return None
+    owner = _complement_owner(doc, head, table)
+    if owner is not None and owner[0] == "organization":
+        return Title(text=title.text, official=False, organization=owner[1])
+    if owner is not None:
+        title.official = True
+        title.designator = title.designator or (owner[1] if isinstance(owner[1], Token) else None)
+        title.text = " ".join(t.text for t in doc[toks[0].i:_complement_end(doc, head)])
+    return title
 
 
+def _complement_owner(doc: Doc, head: Token, table: EntityTable):
+    """Whose the title is, from "of/for/at X" after its head: ("state", designator token or None) for a state
+    or its body, ("organization", name) for anything else named."""
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "at", "in", "with"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            phrase = doc[obj.left_edge.i:obj.right_edge.i + 1]
+            for t in phrase:
+                k = table.key_of(t)
+                if k and table.entities[k].kind == GOVERNMENT:
+                    return "state", t
+                if _designates(t):
+                    return "state", t
+            text = norm_name(phrase.text)
+            if is_state_body(text) or obj.lower_ in GOV_NOUNS:
+                return "state", None
+            if any(t.text[:1].isupper() for t in phrase):
+                return "organization", text
+    return None
+
+
+def _complement_end(doc: Doc, head: Token) -> int:
+    end = head.i + 1
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at", "in"):
+            end = max(end, prep.right_edge.i + 1)
+    while end > head.i + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return end
+
+
+def _owner_of_word(t: Token, table: EntityTable):
+    if _designates(t):
+        return "state", t
+    org = _organization_word(t, table)
+    return ("organization", org) if org else None
+
+
+# ---------------------------------------------------------------- titles standing for a person
+def adopt_title_descriptions(doc: Doc, table: EntityTable) -> None:
+    """"The chancellor announced…", "the CM said": a definite title standing for someone is that person.
+
+    It is the named person who holds that title in the article; failing that, a named person without a
+    title who is the subject of a neighbouring sentence (news names "the minister" a sentence before or
+    after naming her) takes the title.
+    """
+    for tok in doc:
+        head = _description_head(tok)
+        if head is None or table.claimed(tok.i, tok.i + 1):
+            continue
+        start = min([c.i for c in tok.lefts if c.dep_ in ("amod", "compound")] + [tok.i])
+        title_text = doc[start:tok.i + 1].text
+        holder = _title_holder(table, title_text, tok.i) or _untitled_neighbour(doc, table, tok)
+        if holder is None:
+            continue
+        if not holder.title and (head in GOV_TITLE_HEADS or tok.text in TITLE_ABBREVIATIONS):
+            holder.kind, holder.title = OFFICIAL, TITLE_ABBREVIATIONS.get(tok.text, title_text)
+            holder.government = holder.government or context_government(doc, table, tok.i, skip=holder.key)
+        table.mention(holder.key, start, tok.i + 1, None)
+
+
+def _description_head(tok: Token) -> str | None:
+    """The title word of "the minister", "The Prime Minister", "the CM" when it stands for a person."""
+    low = tok.lower_
+    if tok.text in TITLE_ABBREVIATIONS:
+        low = TITLE_ABBREVIATIONS[tok.text].split()[-1].lower()
+    elif low not in GOV_TITLE_HEADS or tok.tag_ in ("NNS", "NNPS") or low in ("official", "head", "chief", "officer"):
+        return None
+    if tok.dep_ not in ("nsubj", "nsubjpass", "appos") and not (tok.dep_ == "pobj" and tok.head.lower_ == "by"):
+        return None
+    det = [c for c in tok.lefts if c.dep_ in ("det", "poss")]
+    if not det or det[0].lower_ not in ("the", "this") or any(c.dep_ == "poss" for c in tok.lefts):
+        return None
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and (nxt.ent_type_ == "PERSON" or nxt.pos_ == "PROPN" and NAME_TOKEN.match(nxt.text)):
+        return None  # "the minister Jane Roe": a title before a name, read with the name
+    return low
+
+
+def _title_holder(table: EntityTable, title_text: str, before: int) -> Entity | None:
+    words_ = {w.lower() for w in title_text.split()} - {"the", "this"}
+    expanded = {w.lower() for t in title_text.split() for w in TITLE_ABBREVIATIONS.get(t, "").split()}
+    want = (words_ - set(TITLE_ABBREVIATIONS)) | expanded
+    cands = [e for e in table.of_kind(OFFICIAL, PERSON) if e.title and not e.unnamed and
+             want and want <= {w.lower() for w in e.title.split()}]
+    if not cands:
+        return None
+    last = {k: i for i, k in sorted(table.order)}
+    return max(cands, key=lambda e: (last.get(e.key, -1) < before, last.get(e.key, -1)))
+
+
+def _untitled_neighbour(doc: Doc, table: EntityTable, tok: Token) -> Entity | None:
+    """The named, untitled person who is a subject in this sentence or the next or previous one."""
+    sents = sentences(doc)
+    idx = next((k for k, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+    for k in (idx, idx + 1, idx - 1):
+        if not 0 <= k < len(sents):
+            continue
+        for t in sents[k]:
+            key = table.key_of(t)
+            ent = table.entities.get(key) if key else None
+            if ent is not None and ent.kind == PERSON and not ent.title and not ent.unnamed and \
+                    t.dep_ in ("nsubj", "nsubjpass") and t.i != tok.i:
+                return ent
+    return None
+
+
+# ---------------------------------------------------------------- short names
 def merge_short_names(table: EntityTable) -> None:
     """A one-word name the tagger found on its own ("Amos") joins the full name it is part of."""
     full = [e for e in table.of_kind(PERSON, OFFICIAL) if len(_name_words(e.name)) >= 2]
     for short in [e for e in table.of_kind(PERSON, OFFICIAL) if len(_name_words(e.name)) == 1]:
         word = _name_words(short.name)[0]
-        cands = [e for e in full if word in (_name_words(e.name)[0], _name_words(e.name)[-1])]
+        cands = [e for e in full if word in _calling_names(e)]
         if len(cands) != 1:
             if not cands and len(short.mentions) == 1 and not short.title:
-                _drop(table, short)  # a lone capitalised word the tagger took for a name
+                table.drop(short)  # a lone capitalised word the tagger took for a name
             continue
         _fold_into(table, short, cands[0])
 
 
 def _name_words(name: str) -> list[str]:
-    return [w for w in name.split() if w.lower() not in HONORIFICS and w.lower() not in NAME_PARTICLES] or [name]
+    return [w for w in name.split() if w.lower().rstrip(".") not in HONORIFICS and w.lower() not in NAME_PARTICLES
+            and not ABBREVIATED_GIVEN_NAME.match(w)] or [name]
+
+
+def _calling_names(e: Entity) -> set[str]:
+    """The words a person is called by alone: first and last name, and a nickname."""
+    words_ = _name_words(e.name)
+    return {words_[0], words_[-1]} | {n for n in e.names if len(n.split()) == 1 and n[:1].isupper()}
 
 
 def _fold_into(table: EntityTable, src: Entity, dst: Entity) -> None:
@@ -187,35 +496,24 @@ def _fold_into(table: EntityTable, src: Entity, dst: Entity) -> None:
     dst.title = dst.title or src.title
     if src.kind == OFFICIAL:
         dst.kind = OFFICIAL
-    _drop(table, src, replacement=dst.key)
-
-
-def _drop(table: EntityTable, ent: Entity, replacement: str | None = None) -> None:
-    del table.entities[ent.key]
-    for i, k in list(table.token_key.items()):
-        if k == ent.key:
-            if replacement:
-                table.token_key[i] = replacement
-            else:
-                del table.token_key[i]
-    table.order = [(i, replacement or k) for i, k in table.order if k != ent.key or replacement]
+    table.drop(src, replacement=dst.key)
 
 
 def find_short_names(doc: Doc, table: EntityTable) -> None:
-    """A surname or first name alone ("Otieno", "Amos") is the person named in full nearby."""
-    people = table.of_kind(PERSON, OFFICIAL)
+    """A surname, first name or nickname alone ("Otieno", "Amos") is the person named in full nearby, even
+    where the tagger called it an organization."""
     parts: dict[str, list[Entity]] = {}
-    for e in people:
-        words = [w for w in e.name.split() if w.lower() not in HONORIFICS and w.lower() not in NAME_PARTICLES]
-        if len(words) < 2:
+    for e in table.of_kind(PERSON, OFFICIAL):
+        if len(_name_words(e.name)) < 2:
             continue
-        for w in {words[0], words[-1]}:
+        for w in _calling_names(e):
             parts.setdefault(w, []).append(e)
     for tok in doc:
         cands = parts.get(tok.text)
-        if not cands or table.claimed(tok.i, tok.i + 1) or not tok.is_title:
+        if not cands or table.claimed(tok.i, tok.i + 1) or not NAME_TOKEN.match(tok.text):
             continue
-        if tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and doc[tok.i + 1].is_alpha:
+        if tok.i + 1 < len(doc) and NAME_TOKEN.match(doc[tok.i + 1].text) and doc[tok.i + 1].is_alpha and \
+                doc[tok.i + 1].pos_ == "PROPN":
             continue  # part of a longer, different name ("Sara Karimi" is not "Karimi")
         ent = _latest(table, cands, tok.i)
         table.mention(ent.key, tok.i, tok.i + 1, tok.text)
@@ -224,4 +522,3 @@ def find_short_names(doc: Doc, table: EntityTable) -> None:
 def _latest(table: EntityTable, cands: list[Entity], before: int) -> Entity:
     last = {k: i for i, k in sorted(table.order) if i < before}
     return max(cands, key=lambda e: last.get(e.key, -1))
-

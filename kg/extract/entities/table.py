@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span as TokSpan, Token
 
 from ... import gazetteer
+from ..lexicon import GOV_NOUNS
 from ..records import GOVERNMENT, Entity, Span
 
 LOCATIVE_PREPS = frozenset("in into from across to through at within throughout near inside outside toward "
@@ -18,6 +20,29 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["newskg_text"] = doc.text
     return text
+
+
+def sentences(doc: Doc) -> list[TokSpan]:
+    """The Doc's sentences, listed once: spaCy walks the whole Doc on every doc.sents."""
+    sents = doc.user_data.get("newskg_sents")
+    if sents is None:
+        sents = doc.user_data["newskg_sents"] = list(doc.sents)
+    return sents
+
+
+def is_name(surface: str) -> bool:
+    """A proper name ("the Labour government", "Kabul"), not a description ("the federal government"): only
+    names become a node's other labels; descriptions stay its mentions."""
+    words = surface.split()
+    if words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    if all(w.lower() in GOV_NOUNS or w.lower() in GENERIC_MODIFIERS for w in words):
+        return False  # "Government" at the start of a sentence is still a description
+    return any(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+DETERMINERS = frozenset("the a an its their our his her this that these those".split())
+GENERIC_MODIFIERS = frozenset("federal national central previous new current former interim caretaker".split())
 
 
 def norm_name(text: str) -> str:
@@ -38,6 +63,9 @@ class EntityTable:
         self.order: list[tuple[int, str]] = []  # (token index, key), in text order once sorted
         self.resolved: dict[int, str | None] = {}  # subject token -> speaker key, shared by the extractors
         self.home: gazetteer.Country | None = None  # the state of a capital in the dateline
+        self.acronyms: dict[str, str] = {}  # acronym -> the long name it stands for in this article
+        self.hints: Counter = Counter()  # country code -> weight of evidence that the story is about that state
+        self.hint_at: dict[str, int] = {}  # country code -> token index of its first hint
 
     def get_or_create(self, key: str, kind: str, name: str, **attrs) -> Entity:
         ent = self.entities.get(key)
@@ -48,10 +76,27 @@ class EntityTable:
     def mention(self, key: str, start: int, end: int, surface: str | None = None) -> None:
         """Record tokens [start, end) as a mention of the entity `key`."""
         span = self.doc[start:end]
-        self.entities[key].add(Span(span.start_char, span.end_char, span.text), surface or span.text)
+        surface = surface or span.text
+        self.entities[key].add(Span(span.start_char, span.end_char, span.text), surface if is_name(surface) else None)
         for i in range(start, end):
             self.token_key.setdefault(i, key)
         self.order.append((start, key))
+
+    def drop(self, ent: Entity, replacement: str | None = None) -> None:
+        """Forget an entity; its tokens and places in the text order go to `replacement` when given."""
+        del self.entities[ent.key]
+        for i, k in list(self.token_key.items()):
+            if k == ent.key:
+                if replacement:
+                    self.token_key[i] = replacement
+                else:
+                    del self.token_key[i]
+        self.order = [(i, replacement or k) for i, k in self.order if k != ent.key or replacement]
+
+    def hint(self, code: str, weight: float, at: int) -> None:
+        """Evidence short of a government mention that the story is about a state (its people, its money)."""
+        self.hints[code] += weight
+        self.hint_at.setdefault(code, at)
 
     def key_of(self, token: Token) -> str | None:
         return self.token_key.get(token.i)
@@ -63,17 +108,30 @@ class EntityTable:
         return [e for e in self.entities.values() if e.kind in kinds]
 
     def dominant_government(self) -> str | None:
-        """The government the article is mostly about: the most mentioned, the first on a tie."""
-        scores = {e.key: len(e.mentions) for e in self.of_kind(GOVERNMENT)}
+        """The government the article is mostly about: the most mentioned, the first on a tie.
+
+        Domestic news often never names its own state ("the government said", "the Labour government"):
+        the dateline, the people and the money of a state then decide, as they would for a reader.
+        """
+        scores = Counter({e.key: len(e.mentions) for e in self.of_kind(GOVERNMENT)})
+        first = {k: i for i, k in sorted(self.order, reverse=True)}
+        codes = {}
+        for code, weight in self.hints.items():
+            country = gazetteer.country_by_code(code)
+            if country is not None:
+                key = gov_key(country)
+                scores[key] += weight
+                codes[key] = country
+                first[key] = min(first.get(key, self.hint_at[code]), self.hint_at[code])
         if self.home is not None:  # a story filed from a capital is first about that state
             home = gov_key(self.home)
-            scores[home] = scores.get(home, 0) + 3
+            scores[home] += 3
+            codes[home] = self.home
         if not scores:
             return None
-        first = {k: i for i, k in sorted(self.order, reverse=True)}
         best = max(scores, key=lambda k: (scores[k], -first.get(k, 0)))
         if best not in self.entities:
-            state_government(self, self.home)
+            state_government(self, codes[best])
         return best
 
 
