@@ -50,6 +50,7 @@ class StatementRecord:
     evidence: str
     verb: str | None = None
     date: date | None = None
+    rule: str = "reported"  # the construction it was read from (kg.extract.statements names them)
 
 
 @dataclass

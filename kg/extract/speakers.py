@@ -1,18 +1,36 @@
-"""Who a clause credits: subjects, pronouns and descriptions resolved to the article's entities."""
+"""Who a clause credits: subjects, pronouns and descriptions resolved to the article's entities.
+
+Pronouns go to the most salient compatible entity, not to the last name seen: the speaker of the current
+paragraph first, then subjects before objects, nearer before farther, and never an entity of the wrong
+gender (from honorifics and gendered titles) or number. Descriptions ("the minister", "the agency") go to
+the entity with that title or kind. A subject that names nobody the article knows still speaks: a name
+becomes a person or an organization, a description ("doctors", "a senior official") an unnamed speaker.
+"""
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
 from .. import gazetteer
 from .entities import EntityTable, context_government, is_outlet, state_government
-from .lexicon import GROUP_SPEAKER_HEADS, PLURAL_OFFICIAL_HEADS, UNNAMED_OFFICIAL_HEADS
-from .records import GOVERNMENT, OFFICIAL, ORGANIZATION, PERSON, Span
+from .entities.governments import is_party
+from .entities.people import NAME_TOKEN, TITLE_ABBREVIATIONS, TITLE_HEADS
+from .entities.table import sentences
+from .lexicon import GROUP_SPEAKER_HEADS, ORG_HEADS, TITLE_MODIFIERS, PLURAL_OFFICIAL_HEADS, UNNAMED_OFFICIAL_HEADS, words
+from .records import GOVERNMENT, OFFICIAL, ORGANIZATION, PERSON, Entity, Span
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-PERSONAL = {"he", "she", "him", "her"}
-IMPERSONAL = {"it", "they"}
-ORG_DESCRIPTIONS = {"agency", "organization", "organisation", "group", "body", "charity", "company"}
-GOV_DESCRIPTIONS = {"government", "authorities", "administration", "ministry", "regime", "state", "cabinet"}
+MALE, FEMALE = "male", "female"
+PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "she": FEMALE, "her": FEMALE, "hers": FEMALE}
+PERSONAL = set(PRONOUN_GENDER)
+IMPERSONAL = {"it", "they", "we"}
+ORG_DESCRIPTIONS = {"agency", "organization", "organisation", "group", "body", "charity", "company", "union",
+                    "party", "firm", "network", "outlet", "newspaper", "broadcaster", "court"}
+GOV_DESCRIPTIONS = {"government", "authorities", "administration", "ministry", "regime", "state", "cabinet",
+                    "department", "embassy", "commission", "presidency", "country", "nation"}
+GENDERED_WORDS = {w: MALE for w in words("male_words")} | {w: FEMALE for w in words("female_words")}
+RELEASES = frozenset("statement release communique communiqué notice announcement".split())
+QUANTIFIERS = frozenset("many some several other these those few most all both each".split())
+SALIENCE_WINDOW = 4  # sentences a pronoun looks back
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -44,6 +62,16 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def gender_of(ent: Entity) -> str | None:
+    """An entity's gender as the article marks it: an honorific, a gendered title, or the pronouns used of it."""
+    for text in [ent.name, *ent.names, ent.title or ""]:
+        for w in text.replace(".", " ").split():
+            g = GENDERED_WORDS.get(w.lower())
+            if g:
+                return g
+    return getattr(ent, "gender", None)
+
+
 class SpeakerResolver:
     """Resolves speaker phrases of one article, creating unnamed speakers scoped to it."""
 
@@ -51,13 +79,22 @@ class SpeakerResolver:
         self.doc = doc
         self.table = table
         self.last_speaker: dict[str, tuple[int, str]] = {}
+        self.sent_starts = [s.start for s in sentences(doc)]
 
     def resolve(self, tok: Token) -> str | None:
         """The entity key a subject token stands for, or None when it names no speaker."""
         cache = self.table.resolved
         if tok.i not in cache:
             cache[tok.i] = self._resolve(tok)
-        return cache[tok.i]
+        key = cache[tok.i]
+        if key is not None and key in self.table.entities:
+            self._remember(key, tok.i)
+            return key
+        return None
+
+    def remember(self, key: str, i: int) -> None:
+        """Record that `key` spoke at token i: the next pronoun of its kind most likely refers to it."""
+        self._remember(key, i)
 
     def _resolve(self, tok: Token) -> str | None:
         siblings = [c for c in tok.head.children if c.dep_ in SUBJECTS and c.i != tok.i] if tok.dep_ in SUBJECTS else []
@@ -65,19 +102,19 @@ class SpeakerResolver:
         for t in conj:  # "Western embassies, the United Nations and rights groups": the named one speaks
             key = self._named(t)
             if key:
-                return self._remember(key, tok.i)
+                return key
         key = self._described(tok) or next(
             (k for sib in siblings for k in (self._named(sib) or self._described(sib),) if k), None)
-        return self._remember(key, tok.i) if key else None
+        return key or self._titled_phrase(tok) or self._new_speaker(tok) or self._described_group(tok)
 
-    def _remember(self, key: str, i: int) -> str:
+    def _remember(self, key: str, i: int) -> None:
         self.last_speaker[self.table.entities[key].kind] = (i, key)
         self.last_speaker["any"] = (i, key)
-        return key
 
+    # ------------------------------------------------------------ names
     def _named(self, tok: Token) -> str | None:
         key = self.table.key_of(tok)
-        if key and not is_outlet(self.table.entities[key]):
+        if key and not is_outlet(self.table.entities[key]) or key and self._outlet_speaks(tok):
             return key
         for c in tok.children:  # "the UN children's agency UNICEF": the appositive is the name
             k = self.table.key_of(c) if c.dep_ == "appos" else None
@@ -100,6 +137,12 @@ class SpeakerResolver:
                     return k
         return None
 
+    def _outlet_speaks(self, tok: Token) -> bool:
+        """An outlet that reports something itself ("Le Monde reported") is its speaker; one that is only told
+        ("she told Reuters") or cited alongside a speaker is not."""
+        return tok.dep_ in SUBJECTS or tok.dep_ == "pobj" and tok.head.lower_ == "to" and \
+            tok.head.head.lower_ == "according"
+
     def _phrase(self, tok: Token) -> list[Token]:
         """The subject phrase without its prepositional and relative tails."""
         out = [tok]
@@ -108,51 +151,107 @@ class SpeakerResolver:
                 out += list(c.subtree)
         return out
 
+    # ------------------------------------------------------------ pronouns and descriptions
     def _described(self, tok: Token) -> str | None:
         low = tok.lower_
         if low in PERSONAL:
-            return self._latest((PERSON, OFFICIAL), tok.i)
+            return self._salient((PERSON, OFFICIAL), tok, gender=PRONOUN_GENDER[low])
         if low in IMPERSONAL:
-            return self._latest((GOVERNMENT, ORGANIZATION), tok.i, plural_ok=low == "they")
+            if low == "we" and not self._in_quote(tok):
+                return None
+            return self._salient((GOVERNMENT, ORGANIZATION), tok, plural=low != "it") or \
+                (self._salient((PERSON, OFFICIAL), tok, plural=True) if low == "they" else None)
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         if low in ORG_DESCRIPTIONS and self._definite(tok):
-            return self._latest((ORGANIZATION,), tok.i)
+            return self._salient((ORGANIZATION,), tok, description=low)
         if low in GOV_DESCRIPTIONS:
             return self._government_of(tok)
-        if low in PLURAL_OFFICIAL_HEADS:
+        if low in PLURAL_OFFICIAL_HEADS and not self._modified(tok):
             return self._government_of(tok)
-        if low in UNNAMED_OFFICIAL_HEADS:
+        if low in UNNAMED_OFFICIAL_HEADS or low in PLURAL_OFFICIAL_HEADS:
             return self._unnamed_official(tok)
+        if low in TITLE_HEADS and self._definite(tok):
+            return self._titled(tok)
         if low in GROUP_SPEAKER_HEADS or (tok.ent_type_ == "NORP" and tok.tag_ == "NNPS"):
             return self._group(tok)
         return None
 
+    def _in_quote(self, tok: Token) -> bool:
+        quotes = self.doc.user_data.get("newskg_quotes", ())
+        return any(q.begin <= tok.idx < q.end for q in quotes)
+
     def _definite(self, tok: Token) -> bool:
         return any(c.lower_ in ("the", "this", "that") for c in tok.lefts)
 
-    def _latest(self, kinds: tuple[str, ...], before: int, plural_ok: bool = False) -> str | None:
-        """The most recent entity of those kinds, preferring ones that were themselves speakers or subjects."""
-        best = None
-        for i, key in sorted(self.table.order):
+    def _modified(self, tok: Token) -> bool:
+        """"senior health officials", "officials at the ministry": a description worth keeping as a speaker."""
+        return any(c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN") and
+                   not gazetteer.country_by_demonym(c.text) for c in tok.lefts)
+
+    def _salient(self, kinds: tuple[str, ...], tok: Token, gender: str | None = None, plural: bool | None = None,
+                 description: str | None = None) -> str | None:
+        """The entity a pronoun or description most likely refers to.
+
+        Candidates are entities of the right kind mentioned before the token within a few sentences. Each is
+        scored: the speaker of the last statement first, then subjects, then anything else; nearer sentences
+        before farther. Entities of the other gender are never taken.
+        """
+        before = tok.i
+        here = self._sentence_index(before)
+        best: tuple[float, int, str] | None = None
+        for i, key in self.table.order:
             if i >= before:
                 break
+            e = self.table.entities.get(key)
+            if e is None or e.kind not in kinds or is_outlet(e):
+                continue
+            distance = here - self._sentence_index(i)
+            if distance > SALIENCE_WINDOW:
+                continue
+            if gender and gender_of(e) not in (None, gender):
+                continue
+            if plural is False and e.kind == ORGANIZATION and e.unnamed:
+                continue
+            score = 2.0 if self._is_subject(i) else 0.5
+            score -= 0.6 * distance
+            if best is None or (score, i) > best[:2]:
+                best = (score, i, key)
+        spoke = [v for k, v in self.last_speaker.items() if k in kinds and v[0] < before and v[1] in self.table.entities]
+        for i, key in spoke:
             e = self.table.entities[key]
-            if e.kind in kinds and not is_outlet(e) and self._is_subject(i):
-                best = (i, key)
-        spoke = [v for k, v in self.last_speaker.items() if k in kinds]
-        candidates = [c for c in [best] + spoke if c and c[0] < before]
-        if not candidates:
-            return None
-        return max(candidates)[1]
+            distance = here - self._sentence_index(i)
+            if distance > SALIENCE_WINDOW or gender and gender_of(e) not in (None, gender):
+                continue
+            score = 3.0 - 0.6 * distance  # the one who was speaking goes on speaking
+            if best is None or (score, i) > best[:2]:
+                best = (score, i, key)
+        return best[2] if best else None
+
+    def _sentence_index(self, i: int) -> int:
+        import bisect
+
+        return bisect.bisect_right(self.sent_starts, i) - 1
 
     def _is_subject(self, i: int) -> bool:
         tok = self.doc[i]
         head = tok
-        while head.dep_ in ("compound", "amod", "poss", "case", "det") and head.head.i != head.i:
+        while head.dep_ in ("compound", "amod", "poss", "case", "det", "flat") and head.head.i != head.i:
             head = head.head
         return head.dep_ in SUBJECTS or head.dep_ == "pobj" and head.head.lower_ == "to" and \
             head.head.head.lower_ == "according"
+
+    def _titled(self, tok: Token) -> str | None:
+        """"The minister said": the person the article gave that title, else an unnamed official."""
+        title = tok.lower_
+        best = None
+        for i, key in self.table.order:
+            if i >= tok.i:
+                break
+            e = self.table.entities.get(key)
+            if e is not None and e.kind in (OFFICIAL, PERSON) and e.title and title in e.title.lower().split():
+                best = key
+        return best or self._unnamed_official(tok)
 
     def _government_of(self, tok: Token) -> str | None:
         """The state of "Kenyan officials", "officials in Kenya", else the one the text is about."""
@@ -168,6 +267,9 @@ class SpeakerResolver:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
                 for obj in prep.children:
+                    k = self.table.key_of(obj) if obj.dep_ == "pobj" else None
+                    if k and self.table.entities[k].kind == GOVERNMENT:
+                        return k
                     country = gazetteer.country_by_name(obj.text) if obj.dep_ == "pobj" else None
                     if country:
                         return state_government(self.table, country, obj)
@@ -176,24 +278,25 @@ class SpeakerResolver:
     def _unnamed_official(self, tok: Token) -> str | None:
         """"a senior government official" is a new speaker; "the official" is the last one."""
         if self._definite(tok) and not any(c.dep_ in ("amod", "compound") for c in tok.lefts):
-            for kind in (OFFICIAL,):
-                last = [(i, k) for i, k in self.last_speaker.values() if self.table.entities[k].unnamed]
-                if last:
-                    return max(last)[1]
-                latest = self._latest((kind,), tok.i)
-                if latest and (tok.lower_ == "official" or tok.lower_ in (self.table.entities[latest].title or "").lower()):
-                    return latest
+            last = [(i, k) for i, k in self.last_speaker.values()
+                    if k in self.table.entities and self.table.entities[k].unnamed]
+            if last:
+                return max(last)[1]
+            latest = self._salient((OFFICIAL,), tok)
+            if latest and (tok.lower_ == "official" or tok.lower_ in (self.table.entities[latest].title or "").lower()):
+                return latest
         org = self._organization_named_in(tok)
         gov = org or self._boss_government(tok) or self._government_of(tok)
-        words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det",)
-                 and not (self.table.key_of(t) and self.table.entities[self.table.key_of(t)].kind == GOVERNMENT
-                          and t.pos_ == "PROPN")]
-        desc = "".join(t.text_with_ws for t in words).strip()
-        if not any(t.pos_ == "PROPN" and self.table.key_of(t) for t in words):
+        words_ = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det",)
+                  and not (self.table.key_of(t) and self.table.entities[self.table.key_of(t)].kind == GOVERNMENT
+                           and t.pos_ == "PROPN")]
+        desc = "".join(t.text_with_ws for t in words_).strip()
+        if not any(t.pos_ == "PROPN" and self.table.key_of(t) for t in words_):
             desc = desc.lower()
         if self._definite(tok):  # "the Kenya official": the unnamed official already met, if any
             same = [k for i, k in self.last_speaker.values()
-                    if self.table.entities[k].unnamed and self.table.entities[k].government == gov]
+                    if k in self.table.entities and self.table.entities[k].unnamed
+                    and self.table.entities[k].government == gov]
             if same:
                 return same[-1]
         key = f"unnamed:{sum(1 for e in self.table.entities.values() if e.unnamed) + 1}"
@@ -228,11 +331,57 @@ class SpeakerResolver:
         return None
 
     def _group(self, tok: Token) -> str | None:
-        words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss", "predet")
-                 and t.lower_ not in ("many", "some", "several", "other", "these", "those")]
-        name = " ".join(t.text for t in words)
+        words_ = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss", "predet")
+                  and t.lower_ not in QUANTIFIERS]
+        prep_words = []
+        for prep in tok.rights:  # "critics in the government", "a report from the capital"
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "at", "of") and prep.right_edge.i - tok.i <= 6:
+                prep_words = list(self.doc[prep.i:prep.right_edge.i + 1])
+                break
+        name = " ".join(t.text for t in words_ + prep_words)
+        if not name:
+            return None
         key = f"group:{name.lower()}"
         ent = self.table.get_or_create(key, ORGANIZATION, name, unnamed=True)
-        span = self.doc[words[0].i:tok.i + 1] if words else self.doc[tok.i:tok.i + 1]
+        span = self.doc[words_[0].i:tok.i + 1] if words_ else self.doc[tok.i:tok.i + 1]
         ent.add(Span(span.start_char, span.end_char, span.text))
+        return key
+
+    # ------------------------------------------------------------ speakers the entity pass did not know
+    def _titled_phrase(self, tok: Token) -> str | None:
+        """"Principal Secretary for Health Dr Jane Roe": a title heading the phrase, the person inside it."""
+        if tok.lower_ not in TITLE_HEADS and tok.lower_ not in TITLE_MODIFIERS:
+            return None
+        for t in tok.subtree:
+            k = self.table.key_of(t)
+            if k and self.table.entities[k].kind in (PERSON, OFFICIAL) and not self.table.entities[k].unnamed:
+                return k
+        return None
+
+    def _described_group(self, tok: Token) -> str | None:
+        """Any other common noun that speaks ("the crossbench and some opposition MPs", "a press release"):
+        a statement or release speaks for the state the text is about, anything else as itself."""
+        if tok.lower_ in RELEASES:
+            return context_government(self.doc, self.table, tok.i)
+        if tok.pos_ == "NOUN" or tok.pos_ in ("PRON", "DET") and tok.lower_ in QUANTIFIERS and \
+                any(c.dep_ == "prep" and c.lower_ in ("in", "of", "among") for c in tok.children):
+            return self._group(tok)
+        return None
+
+    def _new_speaker(self, tok: Token) -> str | None:
+        """A name the tagger missed becomes a person (or an organization when it reads like one)."""
+        if tok.pos_ != "PROPN" or not NAME_TOKEN.match(tok.text) or tok.ent_type_ in ("GPE", "NORP", "DATE", "LOC"):
+            return None
+        toks = [t for t in tok.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [tok]
+        toks = [t for t in toks if t.lower_ not in TITLE_HEADS | TITLE_MODIFIERS and t.text not in TITLE_ABBREVIATIONS]
+        if not toks or any(self.table.key_of(t) for t in toks):
+            return None
+        start, end = toks[0].i, toks[-1].i + 1
+        name = self.doc[start:end].text
+        if tok.ent_type_ == "ORG" or any(t.lower_ in ORG_HEADS for t in toks) or tok.is_upper or is_party(name):
+            key, kind = f"org:{name.lower()}", ORGANIZATION
+        else:
+            key, kind = f"person:{name.lower()}", PERSON
+        self.table.get_or_create(key, kind, name)
+        self.table.mention(key, start, end, name)
         return key

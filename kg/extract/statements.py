@@ -1,4 +1,16 @@
-"""Find who said what: direct quotes in any quote style, reported speech, "according to", signed posts."""
+"""Find who said what: direct quotes in any quote style, reported speech, "according to", signed posts.
+
+Each rule is named after the construction it reads (the record's `rule`):
+  quote                 "…," she said / she said: "…" — the quote and the speech verb beside it
+  quote-continued       a quote standing alone after another by the same speaker
+  split-quote           "A," he said, "B." — one statement from A to B
+  quote-in-clause       said the plan was "a disaster" for farmers — the reported clause around a quote
+  reported              said (that) CLAUSE / CLAUSE, officials said — one statement per content clause
+  directive             urged X to …, told X to …, called on X to … — the infinitive clause
+  stance                rejected the claim, accused X of Y, called the plan a disaster — the verb's clause
+  according-to          CLAUSE, according to X
+  signed                a post signed "— Name"
+"""
 from __future__ import annotations
 
 import re
@@ -7,58 +19,54 @@ from datetime import date
 from spacy.tokens import Doc, Span as TokSpan, Token
 
 from . import dates
-from .entities import text_of, EntityTable
-from .lexicon import PHRASAL_SPEECH, SPEECH_VERBS
+from .entities import EntityTable, context_government, text_of
+from .entities.table import sentences
+from .lexicon import PHRASAL_SPEECH, SPEECH_VERBS, words
+from .quotes import Quote, find_quotes
 from .records import Span, StatementRecord
 from .speakers import SpeakerResolver, subject_of
 
-# verbs whose act is the statement itself, so the clause with its subject is what was said
-STANCE_VERBS = frozenset("""accuse reject deny dismiss urge warn condemn criticise criticize blame justify cite
-demand appeal ask assure promise pledge vow threaten praise welcome question protest call expect""".split())
+# verbs whose act is the statement itself, so the clause with its object is what was said
+STANCE_VERBS = words("stance_verbs")
+# verbs that pass on an instruction or appeal: what was said is the infinitive ("urged X to …")
+DIRECTIVE_VERBS = words("directive_verbs")
+# verbs whose object and its complement are the claim ("considered the move a mistake")
+NAMING_VERBS = frozenset("call consider describe brand label dub term characterize characterise regard "
+                         "deem".split())
+# verbs whose grammatical subject is the one spoken to when passive ("the Cabinet was told")
+LISTENER_VERBS = frozenset("tell inform ask brief advise remind assure warn urge direct instruct order".split())
 CONTENT_DEPS = ("ccomp",)
-QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
-SIGNATURE = re.compile(r"^[ \t]*[—–]+[ \t]*(?P<who>\S.*)$", re.M)
 MIN_QUOTE_WORDS = 4
+SIGNATURE = re.compile(r"^[ \t]*[—–―-]+[ \t]*(?P<who>\S.*)$", re.M)
 DATELINE = re.compile(r"[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,40}\))?\s*[-–—:]\s+")
-
-
-def find_quotes(text: str) -> list[tuple[int, int]]:
-    """Spans of quoted text, quote marks excluded, that stay within one paragraph."""
-    found = []
-    for opener, closer in QUOTE_PAIRS:
-        pos = 0
-        while True:
-            a = text.find(opener, pos)
-            if a < 0:
-                break
-            b = text.find(closer, a + 1)
-            if b < 0:
-                break
-            if "\n\n" not in text[a:b]:
-                found.append((a + 1, b))
-                pos = b + 1
-            else:
-                pos = a + 1
-    return sorted(found)
 
 
 def find_statements(doc: Doc, table: EntityTable, anchor: date | None) -> list[StatementRecord]:
     """All statements of a parsed article, in text order."""
-    finder = _StatementFinder(doc, table, anchor)
-    return finder.run()
+    return _StatementFinder(doc, table, anchor).run()
+
+
+def char_tokens(doc: Doc, a: int, b: int) -> TokSpan | None:
+    """The tokens covering characters [a, b), or None when only whitespace is there."""
+    span = doc.char_span(a, b, alignment_mode="expand")
+    return span if span is not None and len(span) else None
 
 
 class _StatementFinder:
     def __init__(self, doc: Doc, table: EntityTable, anchor: date | None):
         self.doc, self.table, self.anchor = doc, table, anchor
+        self.text = text_of(doc)
+        self.quotes = find_quotes(self.text)
+        doc.user_data["newskg_quotes"] = self.quotes
         self.speakers = SpeakerResolver(doc, table)
-        self.quotes = [q for q in find_quotes(text_of(doc)) if len(text_of(doc)[q[0]:q[1]].split()) >= MIN_QUOTE_WORDS]
         self.used_verbs: set[int] = set()
+        self.by_verb: dict[int, StatementRecord] = {}
         self.content_spans: list[tuple[int, int]] = []
         self.out: list[StatementRecord] = []
+        self.reporter = self._coordinated_reporters()
 
     def run(self) -> list[StatementRecord]:
-        for sent in self.doc.sents:
+        for sent in sentences(self.doc):
             self._sentence(sent)
         self._signed_posts()
         self.out.sort(key=lambda s: s.span.begin)
@@ -68,104 +76,193 @@ class _StatementFinder:
     def _sentence(self, sent: TokSpan) -> None:
         """Quotes first (they claim their attribution verb), then reported speech, then "according to"."""
         for q in self.quotes:
-            if sent.start_char <= q[0] < sent.end_char and not self._inside_content(q):
-                self._quote(q, sent)
+            if sent.start_char <= q.begin < sent.end_char and not self._inside_content(q):
+                self._quote(q)
         for tok in sent:
             if self._is_speech_verb(tok) and tok.i not in self.used_verbs and not self._in_quote(tok.idx):
-                self._reported(tok, sent)
+                self._reported(tok)
         self._according_to(sent)
 
     def _is_speech_verb(self, tok: Token) -> bool:
         if tok.pos_ not in ("VERB", "AUX") and tok.dep_ not in ("ROOT", "conj", "advcl", "xcomp", "relcl", "acl"):
             return False
-        if tok.lemma_ == "ask":
-            return any(c.dep_ in ("dobj", "dative") for c in tok.children)
-        if tok.lemma_ in SPEECH_VERBS:
+        lemma = tok.lemma_.lower()
+        if lemma == "ask":
+            return any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp") for c in tok.children)
+        if lemma == "call":  # "called the plan a disaster", not "calling them by their old name"
+            return any(c.dep_ in ("oprd", "ccomp") and c.pos_ != "PROPN" for c in tok.children) or self._phrasal(tok)
+        if lemma in SPEECH_VERBS or lemma in NAMING_VERBS and self._names_something(tok):
             return True
-        if tok.lemma_ == "call" and any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in tok.children):
-            return True  # "called the move unacceptable"
         return self._phrasal(tok)
 
-    # ------------------------------------------------------------ direct quotes
-    def _quote(self, q: tuple[int, int], sent: TokSpan) -> None:
-        verb = self._attribution_verb(q)
-        speaker, subj = None, None
-        if verb is not None:
-            subj = subject_of(verb)
-            speaker = self.speakers.resolve(subj) if subj is not None else None
-            self.used_verbs.add(verb.i)
-        elif self._bare_quote(q):
-            speaker = self._previous_quote_speaker(q)
-        if speaker is None:
-            return
-        content = self._content_span(verb) if verb is not None else None
-        if content is None and verb is not None and verb.lemma_ in STANCE_VERBS and subj is not None:
-            content = self._clause_span(verb, subj)  # 'called the sanctions "an act of war"'
-        if content and content[0] < q[0] - 1 and content[1] >= q[1]:  # quote inside a reported clause
-            self._add(speaker, content, direct=True, verb=verb)
-        else:
-            self._add(speaker, q, direct=True, verb=verb)
-
-    def _attribution_verb(self, q: tuple[int, int]) -> Token | None:
-        """The speech verb outside the quote, in the sentences the quote starts and ends in."""
-        doc = self.doc
-        first = doc.char_span(q[0], q[0] + 1, alignment_mode="expand")
-        last = doc.char_span(max(q[0], q[1] - 1), q[1], alignment_mode="expand")
-        if first is None or last is None:
-            return None
-        sents = {first[0].sent.start: first[0].sent, last[0].sent.start: last[0].sent}
-        para_start = text_of(doc).rfind("\n", 0, q[0]) + 1
-        para_end = text_of(doc).find("\n", q[1])
-        para_end = len(text_of(doc)) if para_end < 0 else para_end
-        cands = [t for s in sents.values() for t in s
-                 if self._is_speech_verb(t) and not self._in_quote(t.idx) and t.i not in self.used_verbs
-                 and para_start <= t.idx < para_end]
-        if not cands:
-            return None
-        return min(cands, key=lambda t: min(abs(t.idx - q[1]), abs(t.idx - q[0])))
-
-    def _bare_quote(self, q: tuple[int, int]) -> bool:
-        """A quote that is a whole sentence or paragraph of its own, continuing the last speaker."""
-        before = text_of(self.doc)[max(0, q[0] - 3):q[0] - 1]
-        return before.strip() == "" or before.endswith(("\n", ". ", ": "))
-
-    def _previous_quote_speaker(self, q: tuple[int, int]) -> str | None:
-        prior = [s for s in self.out if s.direct and s.span.end <= q[0] and q[0] - s.span.end < 400]
-        return prior[-1].speaker if prior else None
-
-    def _in_quote(self, idx: int) -> bool:
-        return any(a <= idx < b for a, b in self.quotes)
-
-    def _inside_content(self, q: tuple[int, int]) -> bool:
-        return any(a <= q[0] and q[1] <= b for a, b in self.content_spans)
-
-    # ------------------------------------------------------------ reported speech
-    def _reported(self, verb: Token, sent: TokSpan) -> None:
-        if self._nested(verb) or self._fronted_participle(verb):
-            return
-        subj = subject_of(verb)
-        if subj is None:
-            return
-        speaker = self.speakers.resolve(subj)
-        if speaker is None:
-            return
-        span = self._content_span(verb)
-        if span is None:
-            if verb.lemma_ not in STANCE_VERBS and not self._phrasal(verb):
-                return
-            span = self._clause_span(verb, subj)
-        if span is None or len(text_of(self.doc)[span[0]:span[1]].split()) < 3:
-            return
-        self.used_verbs.add(verb.i)
-        self._add(speaker, span, direct=self._quotes_inside(span), verb=verb)
+    def _names_something(self, verb: Token) -> bool:
+        """"considered the move a mistake", "described it as unfair": an object with its complement."""
+        has_object = any(c.dep_ in ("dobj", "nsubj", "ccomp", "xcomp") for c in verb.children)
+        complement = any(c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "as"
+                         for c in verb.children)
+        return has_object and complement
 
     def _phrasal(self, verb: Token) -> bool:
         """"called for", "called on": the particle follows the verb, whatever the parser attached it to."""
         nxt = self.doc[verb.i + 1] if verb.i + 1 < len(self.doc) else None
-        return nxt is not None and (verb.lemma_, nxt.lower_) in PHRASAL_SPEECH
+        return nxt is not None and (verb.lemma_.lower(), nxt.lower_) in PHRASAL_SPEECH
+
+    # ------------------------------------------------------------ direct quotes
+    def _quote(self, q: Quote) -> None:
+        verb = self._attribution_verb(q)
+        if verb is not None and verb.i in self.by_verb and self._between(self.by_verb[verb.i], q):
+            self._extend(self.by_verb[verb.i], q)  # "A," he said, "B."
+            return
+        n_words = len(self.text[q.begin:q.end].split())
+        if verb is None:
+            if n_words >= MIN_QUOTE_WORDS and self._bare_quote(q):
+                speaker = self._previous_quote_speaker(q)
+                if speaker is not None:
+                    self._add(speaker, (q.begin, q.end), direct=True, verb=None, rule="quote-continued")
+            return
+        speaker = self._speaker_of(verb)
+        if speaker is None:
+            return
+        self.used_verbs.add(verb.i)
+        clause = self._content_spans(verb)
+        around = next((c for c in clause if c[0] < q.begin - 1 and c[1] >= q.end), None)
+        if around is None and verb.lemma_.lower() in STANCE_VERBS | NAMING_VERBS and not clause:
+            c = self._clause_span(verb)
+            around = c if c and c[0] <= q.begin and c[1] >= q.end and n_words < MIN_QUOTE_WORDS else None
+        if around is not None:  # 'said the plan was "a disaster" for farmers'
+            self._add(speaker, around, direct=True, verb=verb, rule="quote-in-clause")
+        elif n_words >= MIN_QUOTE_WORDS or clause:
+            self._add(speaker, (q.begin, q.end), direct=True, verb=verb, rule="quote")
+        for other in clause:  # the verb's other content clauses are statements of their own
+            if other is not around and not (other[0] <= q.begin and q.end <= other[1]) and \
+                    not (q.begin <= other[0] and other[1] <= q.end + 1):
+                self._add(speaker, other, direct=self._quotes_inside(other), verb=verb, rule="reported")
+
+    def _attribution_verb(self, q: Quote) -> Token | None:
+        """The speech verb outside the quote, in the sentences the quote touches, within its paragraph: the
+        closest, or the one whose content holds the quote."""
+        first = char_tokens(self.doc, q.begin, q.begin + 1)
+        last = char_tokens(self.doc, max(q.begin, q.end - 1), q.end)
+        if first is None or last is None:
+            return None
+        sents = {first[0].sent.start: first[0].sent, last[0].sent.start: last[0].sent}
+        after = char_tokens(self.doc, q.end, min(len(self.text), q.end + 3))
+        if after is not None and after[-1].i + 1 < len(self.doc):  # '… people," he said.' parsed apart
+            nxt = self.doc[after[-1].i + 1].sent
+            sents.setdefault(nxt.start, nxt)
+        before = self.text[max(0, q.begin - 3):q.begin - 1].rstrip()
+        if before.endswith(":") and first[0].i > 0:  # 'Said the minister: "…"' ends the sentence before
+            prev = self.doc[first[0].i - 1].sent
+            sents.setdefault(prev.start, prev)
+        para_start = self.text.rfind("\n", 0, q.begin) + 1
+        para_end = self.text.find("\n", q.end)
+        para_end = len(self.text) if para_end < 0 else para_end
+        cands = [t for s in sents.values() for t in s
+                 if self._is_speech_verb(t) and not self._in_quote(t.idx) and para_start <= t.idx < para_end
+                 and (t.i not in self.used_verbs or t.i in self.by_verb)
+                 and (t.i in self.reporter or subject_of(t) is not None)]
+        if not cands:
+            return None
+        holding = [t for t in cands if any(c[0] <= q.begin and q.end <= c[1] + 1 for c in self._content_spans(t))]
+        pool = holding or cands
+        return min(pool, key=lambda t: min(abs(t.idx - q.end), abs(t.idx - q.begin)))
+
+    def _between(self, rec: StatementRecord, q: Quote) -> bool:
+        """The verb of an earlier quote stands between it and this one: a quote split by its attribution."""
+        gap = self.text[rec.span.end:q.begin]
+        return rec.direct and 0 < len(gap) < 120 and "\n" not in gap.strip() and q.begin > rec.span.end
+
+    def _extend(self, rec: StatementRecord, q: Quote) -> None:
+        begin, end = rec.span.begin, q.end
+        end = begin + len(self.text[begin:end].rstrip(" ,;:\"“”'‘’—-\n"))
+        rec.span = Span(begin, end, self.text[begin:end])
+        rec.text = self.text[begin:end]
+        rec.evidence = _sentences_text(self.doc, begin, end)
+        rec.rule = "split-quote"
+        self.content_spans.append((begin, end))
+
+    def _bare_quote(self, q: Quote) -> bool:
+        """A quote that is a whole sentence or paragraph of its own, continuing the last speaker."""
+        before = self.text[max(0, q.begin - 3):q.begin - 1]
+        return before.strip() == "" or before.endswith(("\n", ". ", ": "))
+
+    def _previous_quote_speaker(self, q: Quote) -> str | None:
+        """The speaker of the statement just before, when no other paragraph came between them."""
+        prior = [s for s in self.out if s.span.end <= q.begin and q.begin - s.span.end < 600]
+        if not prior:
+            return None
+        gap = self.text[prior[-1].span.end:q.begin]
+        if prior[-1].direct or gap.rstrip().endswith(":") or gap.count("\n") <= 2 and \
+                len(self.text[self.text.rfind("\n", 0, q.begin - 1) + 1:q.begin].strip(" “\"'‘«")) == 0 and \
+                all(len(p.split()) == 0 for p in gap.split("\n")[1:-1]):
+            return prior[-1].speaker
+        return None
+
+    def _in_quote(self, idx: int) -> bool:
+        return any(q.begin <= idx < q.end for q in self.quotes)
+
+    def _inside_content(self, q: Quote) -> bool:
+        return any(a <= q.begin and q.end <= b for a, b in self.content_spans)
+
+    # ------------------------------------------------------------ reported speech
+    def _reported(self, verb: Token) -> None:
+        if verb.i not in self.reporter and (self._nested(verb) or self._fronted_participle(verb)):
+            return
+        speaker = self._speaker_of(verb)
+        if speaker is None:
+            return
+        lemma = verb.lemma_.lower()
+        spans, rule = self._content_spans(verb), "reported"
+        if not spans and (lemma in DIRECTIVE_VERBS or self._phrasal(verb)):
+            spans, rule = self._directive(verb), "directive"
+        if not spans and (lemma in STANCE_VERBS | NAMING_VERBS or self._phrasal(verb)):
+            clause = self._clause_span(verb)
+            spans, rule = ([clause] if clause else []), "stance"
+        spans = [s for s in spans if len(self.text[s[0]:s[1]].split()) >= 3]
+        if not spans:
+            return
+        self.used_verbs.add(verb.i)
+        for span in spans:
+            self._add(speaker, span, direct=self._quotes_inside(span), verb=verb, rule=rule)
+
+    def _speaker_of(self, verb: Token) -> str | None:
+        """Who speaks through a verb: its subject, or the reporter it is coordinated with ("said A and added B")."""
+        if verb.i in self.reporter:
+            return self._speaker_of(self.reporter[verb.i])
+        subj = subject_of(verb)
+        if subj is None:
+            return None
+        if subj.dep_ == "nsubjpass" and (verb.lemma_.lower() in LISTENER_VERBS or subj.lower_ == "it"):
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is not None:
+                return self.speakers.resolve(pobj)
+            # "the Cabinet was told", "it was noted that": an unnamed voice of the state the text is about
+            return context_government(self.doc, self.table, verb.i)
+        return self.speakers.resolve(subj)
+
+    def _coordinated_reporters(self) -> dict[int, Token]:
+        """Speech verbs the parser hung inside another's content ("reiterated that A would go on and assured
+        that B"): without a subject of their own, they report for the verb whose content they sit in."""
+        out: dict[int, Token] = {}
+        for tok in self.doc:
+            if tok.dep_ != "conj" or not self._is_speech_verb(tok) or any(c.dep_ in ("nsubj", "nsubjpass")
+                                                                            for c in tok.children):
+                continue
+            head = tok.head
+            while head.dep_ == "conj" and head.head.i != head.i:
+                head = head.head
+            if head.dep_ in CONTENT_DEPS and self._is_speech_verb(head.head) and head.head.i != tok.i:
+                if any(c.dep_ in CONTENT_DEPS or c.dep_ == "xcomp" for c in tok.children):
+                    out[tok.i] = head.head
+        return out
 
     def _nested(self, verb: Token) -> bool:
-        """A speech verb inside what another speaker said is part of that statement, not a new one."""
+        """A speech verb inside what another speaker said is part of that statement, not a new one, unless it
+        names its own speaker and what was said ("…, which she said shows …")."""
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PRON", "PROPN", "NOUN") for c in verb.children) and \
+                any(c.dep_ in CONTENT_DEPS for c in verb.children) and verb.dep_ in ("relcl", "parataxis", "advcl"):
+            return False
         t = verb
         while t.head.i != t.i:
             if t.dep_ in CONTENT_DEPS and self._is_speech_verb(t.head) and subject_of(t.head) is not None:
@@ -174,27 +271,66 @@ class _StatementFinder:
         return False
 
     def _fronted_participle(self, verb: Token) -> bool:
-        """"Further warning X, the minister said ...": the participle only frames the main statement."""
-        return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i < verb.head.i
+        """"Further warning X, the minister said ...", "After concluding that …, the government stopped …":
+        the participle only frames the main clause."""
+        if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and verb.i < verb.head.i:
+            return True
+        return verb.dep_ == "pcomp" and verb.head.lower_ in ("after", "before", "upon", "on", "since", "while")
 
-    def _content_span(self, verb: Token) -> tuple[int, int] | None:
-        """The clause a speech verb reports ("said that CLAUSE"), as character offsets."""
+    def _content_spans(self, verb: Token) -> list[tuple[int, int]]:
+        """The clauses a speech verb reports ("said that A and that B"), as character offsets, one per clause."""
         comps = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
         if not comps:
-            return self._that_clause(verb)
-        comp = comps[0]
+            that = self._that_clause(verb)
+            return [that] if that else []
+        out = []
+        for comp in comps:
+            parts = [comp] + [c for c in comp.children if c.dep_ == "conj" and self._own_clause(c)]
+            for k, part in enumerate(parts):
+                skip = self._not_content(verb, comp) | {t.i for p in parts[k + 1:] for t in p.subtree}
+                if k == 0:
+                    span = self._comp_span(verb, part, skip)
+                else:
+                    span = self._toks_span([t for t in part.subtree if t.i not in skip])
+                if span:
+                    out.append(span)
+        return out
+
+    def _own_clause(self, tok: Token) -> bool:
+        """"…that A and that B": a coordinated clause with its own subject and its own "that"."""
+        return tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and \
+            any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+
+    def _not_content(self, verb: Token, comp: Token) -> set[int]:
+        """Tokens inside the reported clause that belong to other statements: participles and coordinated
+        speech verbs of the same speaker ("…, stating …", "… and assured that …")."""
+        skip: set[int] = set()
+        for t in list(verb.children) + list(comp.subtree):
+            if t.i == verb.i or t.i == comp.i:
+                continue
+            if t.i in self.reporter or (t.dep_ in ("advcl", "conj") and t.head.i == verb.i and self._is_speech_verb(t)
+                                        and t.i > comp.i):
+                skip |= {x.i for x in t.subtree}
+                if t.i - 1 >= 0 and self.doc[t.i - 1].dep_ == "cc":
+                    skip.add(t.i - 1)
+        return skip
+
+    def _comp_span(self, verb: Token, comp: Token, skip: set[int]) -> tuple[int, int] | None:
         if comp.i < verb.i:  # "CLAUSE, officials said"
-            toks = list(comp.subtree)
-        else:
-            listeners = {c.i for c in verb.children if c.dep_ in ("dobj", "dative")
-                         or c.dep_ in ("prep", "advmod", "npadvmod") and c.i < comp.left_edge.i}
-            first = next((t for t in self.doc[verb.i + 1:verb.right_edge.i + 1]
-                          if not t.is_punct and t.lower_ != "that" and t.i not in listeners
-                          and not any(t.i in set(x.i for x in self.doc[l].subtree) for l in listeners)), None)
-            if first is None:
-                return None
-            toks = list(self.doc[first.i:max(comp.right_edge.i, first.i) + 1])
-        toks = _trim(toks)
+            return self._toks_span([t for t in comp.subtree if t.i not in skip])
+        listeners = {c.i for c in verb.children if c.dep_ in ("dobj", "dative")
+                     or c.dep_ in ("prep", "advmod", "npadvmod") and c.i < comp.left_edge.i}
+        listened = {t.i for li in listeners for t in self.doc[li].subtree}
+        first = next((t for t in self.doc[verb.i + 1:verb.right_edge.i + 1]
+                      if not t.is_punct and t.lower_ != "that" and t.i not in listened), None)
+        if first is None:
+            return None
+        toks = [t for t in self.doc[first.i:max(comp.right_edge.i, first.i) + 1]]
+        cut = next((k for k, t in enumerate(toks) if t.i in skip), len(toks))
+        return self._toks_span(toks[:cut])
+
+    def _toks_span(self, toks: list[Token]) -> tuple[int, int] | None:
+        toks = _trim(sorted(toks, key=lambda t: t.i))
         if not toks:
             return None
         return toks[0].idx, toks[-1].idx + len(toks[-1])
@@ -202,31 +338,48 @@ class _StatementFinder:
     def _that_clause(self, verb: Token) -> tuple[int, int] | None:
         """"told Reuters that ..." parsed without a clause: what follows "that" up to the verb's end."""
         that = next((t for t in self.doc[verb.i + 1:verb.i + 5] if t.lower_ == "that"), None)
-        if that is None or verb.lemma_ in STANCE_VERBS:
+        if that is None or verb.lemma_.lower() in STANCE_VERBS:
             return None
         toks = _trim(list(self.doc[that.i + 1:verb.right_edge.i + 1]))
         if len(toks) < 3:
             return None
         return toks[0].idx, toks[-1].idx + len(toks[-1])
 
-    def _clause_span(self, verb: Token, subj: Token) -> tuple[int, int] | None:
+    def _directive(self, verb: Token) -> list[tuple[int, int]]:
+        """"urged X to reconsider", "directed to set up", "called on X to act": the infinitive clause."""
+        for c in verb.children:
+            comp = c if c.dep_ == "xcomp" else None
+            if c.dep_ in ("dobj", "prep") and comp is None:
+                comp = next((g for g in c.subtree if g.dep_ == "xcomp" and g.head.i != verb.i), None)
+            if comp is not None and any(g.dep_ == "aux" and g.lower_ == "to" for g in comp.children):
+                skip = self._not_content(verb, comp)
+                span = self._toks_span([t for t in comp.subtree if t.i not in skip])
+                return [span] if span else []
+        return []
+
+    def _clause_span(self, verb: Token) -> tuple[int, int] | None:
         """For stance verbs ("X rejected the claim") the statement is the clause, subject included."""
-        start = subj.left_edge.i if subj.i < verb.i else verb.i
-        if verb.dep_ in ("acl", "advcl") and subj.i < verb.i and verb.head.i < verb.i and subj.i != verb.head.i:
+        subj = subject_of(verb)
+        start = subj.left_edge.i if subj is not None and subj.i < verb.i else verb.i
+        if subj is not None and verb.dep_ in ("acl", "advcl", "conj") and subj.i < verb.i and \
+                verb.head.i < verb.i and subj.i != verb.head.i:
             start = verb.i
         if verb.dep_ == "relcl":
             start = min(t.i for t in verb.subtree)
         end = verb.right_edge.i
-        for c in verb.children:  # drop a trailing attribution to the reporting outlet
+        for c in verb.children:  # a trailing attribution, or another statement of the same speaker
             if c.dep_ in ("prep", "advcl", "ccomp") and c.i > verb.i and c.lower_ in ("according", "reported"):
                 end = min(end, c.left_edge.i - 1)
+            if c.dep_ in ("conj", "advcl") and c.i > verb.i and self._is_speech_verb(c):
+                cc = c.left_edge.i - 1 if self.doc[c.left_edge.i - 1].dep_ == "cc" else c.left_edge.i
+                end = min(end, min(cc, c.left_edge.i) - 1)
         toks = _trim(list(self.doc[start:end + 1]))
         if not toks:
             return None
         return toks[0].idx, toks[-1].idx + len(toks[-1])
 
     def _quotes_inside(self, span: tuple[int, int]) -> bool:
-        return any(span[0] <= a and b <= span[1] for a, b in self.quotes)
+        return any(span[0] <= q.begin and q.end <= span[1] for q in self.quotes)
 
     # ------------------------------------------------------------ "according to X"
     def _according_to(self, sent: TokSpan) -> None:
@@ -246,15 +399,17 @@ class _StatementFinder:
             for c in obj.children:
                 own |= {t.i for t in c.subtree}
             toks = _trim([t for t in sent if t.i < tok.i and t.i not in own])
+            if not toks:
+                toks = _trim([t for t in sent if t.i > tok.i and t.i not in own])
             if toks:
                 self._add(speaker, (toks[0].idx, toks[-1].idx + len(toks[-1])), direct=False, verb=None,
-                          verb_text="according to")
+                          verb_text="according to", rule="according-to")
 
     # ------------------------------------------------------------ signed posts ("— Name (@handle) date")
     def _signed_posts(self) -> None:
-        text = text_of(self.doc)
+        text = self.text
         for m in SIGNATURE.finditer(text):
-            sig = self.doc.char_span(m.start("who"), m.end("who"), alignment_mode="expand")
+            sig = char_tokens(self.doc, m.start("who"), m.end("who"))
             if sig is None:
                 continue
             speaker = next((self.table.key_of(t) for t in sig if self.table.key_of(t)), None)
@@ -268,18 +423,20 @@ class _StatementFinder:
             if len(chunk.split()) < MIN_QUOTE_WORDS:
                 continue
             begin = text.index(chunk, body_start)
-            for sent in self.doc.char_span(begin, begin + len(chunk), alignment_mode="expand").sents:
-                self._add(speaker, (sent.start_char, sent.end_char), direct=True, verb=None, verb_text="posted")
+            span = char_tokens(self.doc, begin, begin + len(chunk))
+            for sent in span.sents if span is not None else ():
+                self._add(speaker, (sent.start_char, sent.end_char), direct=True, verb=None, verb_text="posted",
+                          rule="signed")
 
     # ------------------------------------------------------------ recording
     def _add(self, speaker: str, span: tuple[int, int], direct: bool, verb: Token | None,
-             verb_text: str | None = None) -> None:
+             verb_text: str | None = None, rule: str = "reported") -> None:
         a, b = span
-        dateline = DATELINE.match(text_of(self.doc), a, b)
+        dateline = DATELINE.match(self.text, a, b)
         if dateline:
             a = dateline.end()
-        text = text_of(self.doc)[a:b]
-        stripped = text.strip(" ,;:\"“”'‘’—-\n")
+        text = self.text[a:b]
+        stripped = text.strip(" ,;:\"“”'‘’«»—–-\n")
         a += text.index(stripped) if stripped else 0
         b = a + len(stripped)
         if b <= a:
@@ -287,24 +444,26 @@ class _StatementFinder:
         if any(s.speaker == speaker and s.span.begin <= a and b <= s.span.end for s in self.out):
             return
         self.content_spans.append((a, b))
-        self.doc.char_span(a, b, alignment_mode="expand")
-        evidence = _sentences_text(self.doc, a, b)
         when = _date_of(verb, self.anchor) if verb is not None else None
-        self.out.append(StatementRecord(speaker=speaker, text=text_of(self.doc)[a:b], direct=direct,
-                                        span=Span(a, b, text_of(self.doc)[a:b]), evidence=evidence,
-                                        verb=(verb.lemma_ if verb is not None else verb_text), date=when))
+        rec = StatementRecord(speaker=speaker, text=self.text[a:b], direct=direct, span=Span(a, b, self.text[a:b]),
+                              evidence=_sentences_text(self.doc, a, b),
+                              verb=(verb.lemma_.lower() if verb is not None else verb_text), date=when, rule=rule)
+        self.out.append(rec)
+        if verb is not None:
+            self.by_verb.setdefault(verb.i, rec)
+            self.speakers.remember(speaker, verb.i)
 
 
 def _trim(toks: list[Token]) -> list[Token]:
     while toks and (toks[0].is_punct or toks[0].lower_ in ("that", "and", "but", "however")):
         toks = toks[1:]
-    while toks and toks[-1].is_punct and toks[-1].text not in (")",):
+    while toks and (toks[-1].is_punct and toks[-1].text not in (")",) or toks[-1].dep_ == "cc"):
         toks = toks[:-1]
     return toks
 
 
 def _sentences_text(doc: Doc, a: int, b: int) -> str:
-    span = doc.char_span(a, b, alignment_mode="expand")
+    span = char_tokens(doc, a, b)
     if span is None:
         return text_of(doc)[a:b]
     start = span[0].sent.start_char

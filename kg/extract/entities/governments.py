@@ -175,9 +175,12 @@ def _home_currencies() -> dict[str, str]:
 def _currency_pattern(surface: str) -> re.Pattern:
     """A currency written before a number ("£40", "Rp 14,000") or, as a word, after one ("450 yen")."""
     s = re.escape(surface)
-    if surface.isalpha() and len(surface) > 3:
-        return re.compile(rf"\d\s*(?:[mb]illion|trillion|bn|m|tn)?\s+{s}\b", re.I)
-    return re.compile(rf"(?<![A-Za-z]){s}\s?\d", re.I if not surface.isalpha() else 0)
+    if len(surface) == 1 and surface.isalpha():  # "N480": a letter glued to the number
+        return re.compile(rf"(?<![A-Za-z]){s.upper()}\d")
+    before = rf"(?<![A-Za-z]){s}\s?\d"
+    if surface.isalpha():  # "450 yen", "2 trillion yen", or written first: "Rp 14,000"
+        return re.compile(rf"\d\s*(?:[mb]illion|trillion|bn|m|tn)?\s+{s}\b|{before}", re.I)
+    return re.compile(before, re.I)
 
 
 def _country_spans(doc: Doc):

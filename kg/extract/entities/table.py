@@ -1,6 +1,7 @@
 """The entities of one article as the extractors build them: keys, mentions, and which token is whose."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -80,7 +81,7 @@ class EntityTable:
         self.entities[key].add(Span(span.start_char, span.end_char, span.text), surface if is_name(surface) else None)
         for i in range(start, end):
             self.token_key.setdefault(i, key)
-        self.order.append((start, key))
+        bisect.insort(self.order, (start, key))
 
     def drop(self, ent: Entity, replacement: str | None = None) -> None:
         """Forget an entity; its tokens and places in the text order go to `replacement` when given."""
@@ -91,7 +92,7 @@ class EntityTable:
                     self.token_key[i] = replacement
                 else:
                     del self.token_key[i]
-        self.order = [(i, replacement or k) for i, k in self.order if k != ent.key or replacement]
+        self.order = sorted((i, replacement or k) for i, k in self.order if k != ent.key or replacement)
 
     def hint(self, code: str, weight: float, at: int) -> None:
         """Evidence short of a government mention that the story is about a state (its people, its money)."""
