@@ -10,7 +10,7 @@ from rdflib import URIRef
 
 from . import gazetteer
 from .extract.lexicon import HONORIFICS, NAME_PARTICLES
-from .extract.records import GOVERNMENT, OFFICIAL, ORGANIZATION, PERSON, ArticleRecord, Entity
+from .extract.records import GOVERNMENT, GROUP, OFFICIAL, ORGANIZATION, PERSON, ArticleRecord, Entity
 from .ingest import slugify
 from .vocab import ID
 
@@ -83,6 +83,7 @@ def resolve(records: list[ArticleRecord]) -> Resolution:
     group_country = _group_countries(records)
     _resolve_governments(records, group_country, nodes, local)
     _resolve_organizations(records, group_country, nodes, local)
+    _resolve_groups(records, nodes, local)
     _resolve_people(records, nodes, local)
     return Resolution(nodes=nodes, local=local)
 
@@ -179,6 +180,18 @@ def _resolve_organizations(records, group_country, nodes, local) -> None:
             local[(i, e.key)] = iri
 
 
+def _resolve_groups(records, nodes, local) -> None:
+    """Unnamed collectives ("residents", "critics") are one node per article: two articles' critics are not
+    the same people."""
+    for i, rec in enumerate(records):
+        for e in rec.entities.values():
+            if e.kind == GROUP:
+                iri = ID[f"group/{rec.article.slug}/{slugify(e.name)}"]
+                nodes[iri] = Node(iri=iri, kind=GROUP, label=e.name, unnamed=True)
+                nodes[iri].names.update(_surface_names(e))
+                local[(i, e.key)] = iri
+
+
 def _resolve_people(records, nodes, local) -> None:
     """Persons and officials: same name key and no contradiction (another government) make one node."""
     clusters: list[dict] = []
@@ -218,8 +231,10 @@ def _resolve_people(records, nodes, local) -> None:
         iri = ID[f"agent/{slugify(label)}"]
         if iri in nodes:
             iri = ID[f"agent/{slugify(label)}-{slugify(str(gov).rsplit('/', 1)[-1]) if gov else 'x'}"]
+        orgs = Counter(local[(i, e.organization)] for i, e in c["members"]
+                       if e.organization and (i, e.organization) in local)
         node = nodes[iri] = Node(iri=iri, kind=OFFICIAL if official else PERSON, label=label,
-                                 government=gov if official else None)
+                                 government=gov if official else (orgs.most_common(1)[0][0] if orgs else None))
         node.names.update(names)
         node.titles.update(e.title for _, e in c["members"] if e.title)
         for i, e in c["members"]:

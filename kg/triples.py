@@ -7,12 +7,13 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from .extract.numbers import clean_number
-from .extract.records import GOVERNMENT, OFFICIAL, ORGANIZATION, PERSON, ArticleRecord, Span
+from .extract.records import GOVERNMENT, GROUP, OFFICIAL, ORGANIZATION, PERSON, ArticleRecord, Span
 from .graphio import new_dataset
 from .resolve import Resolution
 from .vocab import ID, NKG
 
-CLASSES = {GOVERNMENT: NKG.Government, OFFICIAL: NKG.Official, PERSON: NKG.Person, ORGANIZATION: NKG.Organization}
+CLASSES = {GOVERNMENT: NKG.Government, OFFICIAL: NKG.Official, PERSON: NKG.Person, ORGANIZATION: NKG.Organization,
+           GROUP: NKG.Group}
 LABEL_WORDS = 8
 
 
@@ -144,6 +145,7 @@ def _statements(g: Graph, i: int, rec: ArticleRecord, res: Resolution) -> None:
         g.add((iri, NKG.direct, Literal(s.direct)))
         if s.verb:
             g.add((iri, NKG.verb, Literal(s.verb)))
+        g.add((iri, NKG.rule, Literal(s.rule)))
         if s.date:
             g.add((iri, NKG.date, Literal(s.date, datatype=XSD.date)))
         g.add((iri, NKG.source, a))
@@ -166,6 +168,7 @@ def _figures(g: Graph, i: int, rec: ArticleRecord, res: Resolution) -> None:
         if f.measure:
             g.add((iri, NKG.measure, Literal(f.measure)))
         g.add((iri, NKG.approximate, Literal(f.approximate)))
+        g.add((iri, NKG.rule, Literal(f.rule)))
         reporter = res.iri(i, f.reporter)
         if reporter is not None:
             g.add((iri, NKG.reportedBy, reporter))
@@ -201,6 +204,9 @@ def _policies(g: Graph, i: int, rec: ArticleRecord, res: Resolution, iris) -> No
             _node(g, res, issuer)
         if p.deadline:
             g.add((iri, NKG.deadline, Literal(p.deadline, datatype=XSD.date)))
+        if p.status:
+            g.add((iri, NKG.status, Literal(p.status)))
+        g.add((iri, NKG.rule, Literal(p.rule)))
         g.add((iri, NKG.source, a))
         for ev in p.evidence:
             g.add((iri, NKG.evidence, Literal(ev)))

@@ -26,6 +26,7 @@ class NKG(DefinedNamespace):
     Official: URIRef
     Organization: URIRef
     Government: URIRef
+    Group: URIRef
     Statement: URIRef
     Policy: URIRef
     Figure: URIRef
@@ -48,6 +49,8 @@ class NKG(DefinedNamespace):
     evidence: URIRef
     issuedBy: URIRef
     deadline: URIRef
+    status: URIRef
+    rule: URIRef
     value: URIRef
     unit: URIRef
     measure: URIRef

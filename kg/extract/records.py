@@ -7,6 +7,7 @@ from datetime import date
 from ..ingest import Article
 
 GOVERNMENT, OFFICIAL, PERSON, ORGANIZATION = "government", "official", "person", "organization"
+GROUP = "group"  # an unnamed collective speaker: residents, critics, media reports
 
 
 @dataclass(frozen=True, order=True)
@@ -29,7 +30,7 @@ class Entity:
     mentions: list[Span] = field(default_factory=list)
     title: str | None = None
     government: str | None = None  # local key of the Government an Official belongs to
-    organization: str | None = None  # name of the non-government organization a Person holds a title in
+    organization: str | None = None  # local key of the non-government Organization a Person holds a title in
     country: str | None = None  # ISO code of a Government, when known
     group: str | None = None  # the ruling group a Government is named after ("X administration")
     unnamed: bool = False
@@ -61,6 +62,8 @@ class PolicyRecord:
     evidence: list[str]
     deadline: date | None = None
     keywords: frozenset[str] = frozenset()
+    status: str | None = None  # proposed, announced, in force, extended, suspended, withdrawn, struck down
+    rule: str = "policy-verb"
 
 
 @dataclass
@@ -72,6 +75,7 @@ class FigureRecord:
     unit: str | None = None
     measure: str | None = None
     reporter: str | None = None
+    rule: str = "number"
 
 
 @dataclass

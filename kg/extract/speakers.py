@@ -16,7 +16,7 @@ from .entities.governments import is_party
 from .entities.people import NAME_TOKEN, TITLE_ABBREVIATIONS, TITLE_HEADS
 from .entities.table import sentences
 from .lexicon import GROUP_SPEAKER_HEADS, ORG_HEADS, TITLE_MODIFIERS, PLURAL_OFFICIAL_HEADS, UNNAMED_OFFICIAL_HEADS, words
-from .records import GOVERNMENT, OFFICIAL, ORGANIZATION, PERSON, Entity, Span
+from .records import GOVERNMENT, GROUP, OFFICIAL, ORGANIZATION, PERSON, Entity, Span
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 MALE, FEMALE = "male", "female"
@@ -159,7 +159,8 @@ class SpeakerResolver:
         if low in IMPERSONAL:
             if low == "we" and not self._in_quote(tok):
                 return None
-            return self._salient((GOVERNMENT, ORGANIZATION), tok, plural=low != "it") or \
+            return self._salient((GOVERNMENT, ORGANIZATION) + ((GROUP,) if low != "it" else ()), tok,
+                                 plural=low != "it") or \
                 (self._salient((PERSON, OFFICIAL), tok, plural=True) if low == "they" else None)
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -342,7 +343,7 @@ class SpeakerResolver:
         if not name:
             return None
         key = f"group:{name.lower()}"
-        ent = self.table.get_or_create(key, ORGANIZATION, name, unnamed=True)
+        ent = self.table.get_or_create(key, GROUP, name, unnamed=True)
         span = self.doc[words_[0].i:tok.i + 1] if words_ else self.doc[tok.i:tok.i + 1]
         ent.add(Span(span.start_char, span.end_char, span.text))
         return key

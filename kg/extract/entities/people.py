@@ -17,9 +17,9 @@ from ... import gazetteer
 from ..lexicon import (GOV_NOUNS, GOV_TITLE_HEADS, HONORIFICS, MINISTRY_NOUNS, NAME_PARTICLES,
                        NON_GOV_TITLE_WORDS, ORG_HEADS, PERSON_ROLE_HEADS, TITLE_MODIFIERS, table as table_lexicon,
                        words)
-from ..records import GOVERNMENT, OFFICIAL, PERSON, Entity
+from ..records import GOVERNMENT, OFFICIAL, ORGANIZATION, PERSON, Entity
 from .governments import context_government, is_party, is_state_body
-from .table import EntityTable, gov_key, norm_name, sentences, state_government
+from .table import EntityTable, _token_runs, gov_key, norm_name, sentences, state_government
 
 TITLE_ABBREVIATIONS = {abbr: row[0] for abbr, row in table_lexicon("title_abbreviations").items()}
 PLACE_HEADS = words("place_heads")
@@ -73,7 +73,20 @@ def _give_title(table: EntityTable, ent: Entity, title: Title) -> None:
     elif not ent.title:
         ent.title = title.text
         if title.organization and not ent.organization:
-            ent.organization = title.organization
+            ent.organization = _organization_entity(table, title.organization)
+
+
+def _organization_entity(table: EntityTable, name: str) -> str:
+    """The organization a title names ("ACOSS chief", "an economist at the Bank"), created and mentioned at
+    its first unclaimed place in the text when the article has not met it yet."""
+    key = next((e.key for e in table.of_kind(ORGANIZATION) if name == e.name or name in e.names), f"org:{name.lower()}")
+    ent = table.get_or_create(key, ORGANIZATION, name)
+    if not ent.mentions:
+        for span in _token_runs(table.doc, name):
+            if not table.claimed(span.start, span.end):
+                table.mention(key, span.start, span.end, name)
+                break
+    return key
 
 
 def _clean_name(text: str) -> tuple[str, str | None]:
