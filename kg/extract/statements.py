@@ -19,7 +19,7 @@ from datetime import date
 from spacy.tokens import Doc, Span as TokSpan, Token
 
 from . import dates
-from .entities import EntityTable, context_government, text_of
+from .entities import EntityTable, context_government, is_outlet, text_of
 from .entities.table import sentences
 from .lexicon import PHRASAL_SPEECH, SPEECH_VERBS, words
 from .quotes import Quote, find_quotes
@@ -88,7 +88,7 @@ class _StatementFinder:
             return False
         lemma = tok.lemma_.lower()
         if lemma == "ask":
-            return any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp") for c in tok.children)
+            return any(c.dep_ in ("dobj", "dative", "ccomp") for c in tok.children)
         if lemma == "call":  # "called the plan a disaster", not "calling them by their old name"
             return any(c.dep_ in ("oprd", "ccomp") and c.pos_ != "PROPN" for c in tok.children) or self._phrasal(tok)
         if lemma in SPEECH_VERBS or lemma in NAMING_VERBS and self._names_something(tok):
@@ -128,7 +128,7 @@ class _StatementFinder:
         around = next((c for c in clause if c[0] < q.begin - 1 and c[1] >= q.end), None)
         if around is None and verb.lemma_.lower() in STANCE_VERBS | NAMING_VERBS and not clause:
             c = self._clause_span(verb)
-            around = c if c and c[0] <= q.begin and c[1] >= q.end and n_words < MIN_QUOTE_WORDS else None
+            around = c if c and c[0] < q.begin - 1 and c[1] >= q.end else None  # 'called the plan "a disaster"'
         if around is not None:  # 'said the plan was "a disaster" for farmers'
             self._add(speaker, around, direct=True, verb=verb, rule="quote-in-clause")
         elif n_words >= MIN_QUOTE_WORDS or clause:
@@ -165,7 +165,13 @@ class _StatementFinder:
             return None
         holding = [t for t in cands if any(c[0] <= q.begin and q.end <= c[1] + 1 for c in self._content_spans(t))]
         pool = holding or cands
-        return min(pool, key=lambda t: min(abs(t.idx - q.end), abs(t.idx - q.begin)))
+        speakers = [t for t in pool if not self._outlet_verb(t)]
+        return min(speakers or pool, key=lambda t: min(abs(t.idx - q.end), abs(t.idx - q.begin)))
+
+    def _outlet_verb(self, verb: Token) -> bool:
+        subj = subject_of(verb)
+        key = self.table.key_of(subj) if subj is not None else None
+        return key is not None and is_outlet(self.table.entities[key])
 
     def _between(self, rec: StatementRecord, q: Quote) -> bool:
         """The verb of an earlier quote stands between it and this one: a quote split by its attribution."""
@@ -209,7 +215,7 @@ class _StatementFinder:
         if verb.i not in self.reporter and (self._nested(verb) or self._fronted_participle(verb)):
             return
         speaker = self._speaker_of(verb)
-        if speaker is None:
+        if speaker is None or self._outlet_carrying(speaker, verb):
             return
         lemma = verb.lemma_.lower()
         spans, rule = self._content_spans(verb), "reported"
@@ -240,6 +246,17 @@ class _StatementFinder:
             # "the Cabinet was told", "it was noted that": an unnamed voice of the state the text is about
             return context_government(self.doc, self.table, verb.i)
         return self.speakers.resolve(subj)
+
+    def _outlet_carrying(self, speaker: str, verb: Token) -> bool:
+        """"X said, The Times reported": an outlet passing on another's words is not their speaker."""
+        if not is_outlet(self.table.entities[speaker]):
+            return False
+        for t in verb.sent:
+            if t.i != verb.i and self._is_speech_verb(t) and subject_of(t) is not None:
+                other = self.speakers.resolve(subject_of(t))
+                if other is not None and not is_outlet(self.table.entities[other]):
+                    return True
+        return False
 
     def _coordinated_reporters(self) -> dict[int, Token]:
         """Speech verbs the parser hung inside another's content ("reiterated that A would go on and assured
@@ -280,6 +297,8 @@ class _StatementFinder:
     def _content_spans(self, verb: Token) -> list[tuple[int, int]]:
         """The clauses a speech verb reports ("said that A and that B"), as character offsets, one per clause."""
         comps = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
+        if not comps and verb.dep_ == "parataxis":
+            return self._parenthetical_content(verb)
         if not comps:
             that = self._that_clause(verb)
             return [that] if that else []
@@ -295,6 +314,16 @@ class _StatementFinder:
                 if span:
                     out.append(span)
         return out
+
+    def _parenthetical_content(self, verb: Token) -> list[tuple[int, int]]:
+        """"CLAUSE, X said, The Times reported": a parenthetical speech verb reports the clause before it."""
+        head = verb.head
+        if self._is_speech_verb(head):
+            before = [c for c in head.children if c.dep_ in CONTENT_DEPS and c.i < verb.i]
+            return [s for c in before for s in [self._toks_span(list(c.subtree))] if s]
+        toks = [t for t in head.subtree if t.i < verb.left_edge.i]
+        span = self._toks_span(toks)
+        return [span] if span else []
 
     def _own_clause(self, tok: Token) -> bool:
         """"…that A and that B": a coordinated clause with its own subject and its own "that"."""
@@ -346,14 +375,23 @@ class _StatementFinder:
         return toks[0].idx, toks[-1].idx + len(toks[-1])
 
     def _directive(self, verb: Token) -> list[tuple[int, int]]:
-        """"urged X to reconsider", "directed to set up", "called on X to act": the infinitive clause."""
+        """"urged X to reconsider", "directed to set up", "called on X to act": the infinitive clause.
+
+        Someone must be told, except for orders ("directed to set up …"): "asked not to be named" asks no one.
+        """
+        told = any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in verb.children) or self._phrasal(verb)
+        if not told and verb.lemma_.lower() not in ("direct", "order", "instruct"):
+            return []
         for c in verb.children:
             comp = c if c.dep_ == "xcomp" else None
             if c.dep_ in ("dobj", "prep") and comp is None:
                 comp = next((g for g in c.subtree if g.dep_ == "xcomp" and g.head.i != verb.i), None)
             if comp is not None and any(g.dep_ == "aux" and g.lower_ == "to" for g in comp.children):
+                # the verb, who was told, and what to do: "urged Ghana to reconsider the ban"
                 skip = self._not_content(verb, comp)
-                span = self._toks_span([t for t in comp.subtree if t.i not in skip])
+                toks = [t for t in self.doc[verb.i:comp.right_edge.i + 1]]
+                cut = next((k for k, t in enumerate(toks) if t.i in skip), len(toks))
+                span = self._toks_span(toks[:cut])
                 return [span] if span else []
         return []
 
