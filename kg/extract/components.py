@@ -84,11 +84,13 @@ def figures_component(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("newskg_policies", requires=["doc._.nkg_entities"], assigns=["doc._.nkg_policies"])
+@Language.component("newskg_policies", requires=["doc._.nkg_entities", "doc._.nkg_statements"],
+                    assigns=["doc._.nkg_policies"])
 @guarded("finding policies")
 def policies_component(doc: Doc) -> Doc:
     """Measures announced by governments, with their deadlines."""
-    doc._.nkg_policies = find_policies(doc, doc._.nkg_entities, doc._.nkg_anchor, doc._.headline_end or 0)
+    doc._.nkg_policies = find_policies(doc, doc._.nkg_entities, doc._.nkg_anchor, doc._.headline_end or 0,
+                                       doc._.nkg_statements)
     return doc
 
 

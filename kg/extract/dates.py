@@ -41,6 +41,18 @@ def resolve(text: str, anchor: date | None) -> date | None:
     return None
 
 
+MONTH_YEAR = re.compile(_MONTH + r",?\s+(?P<year>\d{4})\b", re.I)
+
+
+def resolve_month(text: str) -> date | None:
+    """The first day of a month written with its year ("from April 2025"), for measures that start then."""
+    m = MONTH_YEAR.search(text.strip())
+    if not m:
+        return None
+    key = m["month"].lower().rstrip(".")
+    return _safe(int(m["year"]), MONTHS[key[:4] if key.startswith("sept") else key[:3]], 1)
+
+
 def _safe(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)

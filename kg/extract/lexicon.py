@@ -74,5 +74,3 @@ OUTLET_WORDS = words("outlet_words")
 APPROX_WORDS = words("approximation_words")
 APPROX_PHRASES = phrases("approximation_phrases")
 
-POLICY_NOUNS = words("policy_nouns")
-POLICY_VERBS = words("policy_verbs")

@@ -51,6 +51,9 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ == "relcl":
             return verb.head  # "Novak, who also accused ..."
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "by asserting", "after setting"
+            obj = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+            if obj is not None and verb.head.lower_ in ("of", "for"):
+                return obj  # "accused Pakistan of expelling": Pakistan expels
             verb = verb.head.head
             continue
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:
@@ -81,12 +84,16 @@ class SpeakerResolver:
         self.last_speaker: dict[str, tuple[int, str]] = {}
         self.sent_starts = [s.start for s in sentences(doc)]
 
-    def resolve(self, tok: Token) -> str | None:
-        """The entity key a subject token stands for, or None when it names no speaker."""
+    def resolve(self, tok: Token, create: bool = True) -> str | None:
+        """The entity key a subject token stands for, or None when it names no speaker.
+
+        With create=False only entities the article already has are returned: a reader asking who acts (a
+        policy's issuer) must not turn every subject into a new speaker.
+        """
         cache = self.table.resolved
-        if tok.i not in cache:
-            cache[tok.i] = self._resolve(tok)
-        key = cache[tok.i]
+        if (tok.i, create) not in cache:
+            cache[(tok.i, create)] = self._resolve(tok, create)
+        key = cache[(tok.i, create)]
         if key is not None and key in self.table.entities:
             self._remember(key, tok.i)
             return key
@@ -96,16 +103,18 @@ class SpeakerResolver:
         """Record that `key` spoke at token i: the next pronoun of its kind most likely refers to it."""
         self._remember(key, i)
 
-    def _resolve(self, tok: Token) -> str | None:
+    def _resolve(self, tok: Token, create: bool = True) -> str | None:
         siblings = [c for c in tok.head.children if c.dep_ in SUBJECTS and c.i != tok.i] if tok.dep_ in SUBJECTS else []
         conj = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
         for t in conj:  # "Western embassies, the United Nations and rights groups": the named one speaks
             key = self._named(t)
             if key:
                 return key
-        key = self._described(tok) or next(
-            (k for sib in siblings for k in (self._named(sib) or self._described(sib),) if k), None)
-        return key or self._titled_phrase(tok) or self._new_speaker(tok) or self._described_group(tok)
+        key = self._described(tok, create) or next(
+            (k for sib in siblings for k in (self._named(sib) or self._described(sib, create),) if k), None)
+        if key or not create:
+            return key or self._titled_phrase(tok)
+        return self._titled_phrase(tok) or self._new_speaker(tok) or self._described_group(tok)
 
     def _remember(self, key: str, i: int) -> None:
         self.last_speaker[self.table.entities[key].kind] = (i, key)
@@ -152,7 +161,7 @@ class SpeakerResolver:
         return out
 
     # ------------------------------------------------------------ pronouns and descriptions
-    def _described(self, tok: Token) -> str | None:
+    def _described(self, tok: Token, create: bool = True) -> str | None:
         low = tok.lower_
         if low in PERSONAL:
             return self._salient((PERSON, OFFICIAL), tok, gender=PRONOUN_GENDER[low])
@@ -171,10 +180,10 @@ class SpeakerResolver:
         if low in PLURAL_OFFICIAL_HEADS and not self._modified(tok):
             return self._government_of(tok)
         if low in UNNAMED_OFFICIAL_HEADS or low in PLURAL_OFFICIAL_HEADS:
-            return self._unnamed_official(tok)
+            return self._unnamed_official(tok) if create else self._government_of(tok)
         if low in TITLE_HEADS and self._definite(tok):
-            return self._titled(tok)
-        if low in GROUP_SPEAKER_HEADS or (tok.ent_type_ == "NORP" and tok.tag_ == "NNPS"):
+            return self._titled(tok) if create else self._government_of(tok)
+        if create and (low in GROUP_SPEAKER_HEADS or (tok.ent_type_ == "NORP" and tok.tag_ == "NNPS")):
             return self._group(tok)
         return None
 

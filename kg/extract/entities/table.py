@@ -114,7 +114,10 @@ class EntityTable:
         Domestic news often never names its own state ("the government said", "the Labour government"):
         the dateline, the people and the money of a state then decide, as they would for a reader.
         """
-        scores = Counter({e.key: len(e.mentions) for e in self.of_kind(GOVERNMENT)})
+        scores = Counter()
+        for i, key in self.order:  # a state that acts (a subject) counts more than one acted upon
+            if self.entities.get(key) is not None and self.entities[key].kind == GOVERNMENT:
+                scores[key] += 1.0 if _acts(self.doc[i]) else 0.5
         first = {k: i for i, k in sorted(self.order, reverse=True)}
         codes = {}
         for code, weight in self.hints.items():
@@ -134,6 +137,18 @@ class EntityTable:
         if best not in self.entities:
             state_government(self, codes[best])
         return best
+
+
+def _acts(tok: Token) -> bool:
+    """A mention heading a subject, or a possessor or modifier of one ("Kenya's government said")."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if t.dep_ not in ("compound", "poss", "amod", "nmod", "det") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def gov_key(country: gazetteer.Country | None, group: str | None = None) -> str:
