@@ -10,7 +10,7 @@ from typing import BinaryIO, Iterator
 from rdflib import Dataset, Graph
 
 from .errors import GraphError
-from .vocab import PREFIXES
+from .vocab import PREFIXES, STANDARD_PREFIXES
 
 # file extension -> rdflib format name; quad formats keep one named graph per article
 FORMATS = {
@@ -43,7 +43,7 @@ def format_for(path: str | Path, name: str | None = None) -> str:
 def new_dataset() -> Dataset:
     """An empty dataset whose default graph is the union of the article graphs (what queries see)."""
     ds = Dataset(default_union=True)
-    for prefix, ns in PREFIXES.items():
+    for prefix, ns in {**PREFIXES, **STANDARD_PREFIXES}.items():
         ds.bind(prefix, ns)
     return ds
 

@@ -1,12 +1,19 @@
 """The newskg vocabulary as code: every ontology term the package uses, checked against ontology/."""
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from rdflib.namespace import ORG, PROV, SDO, DefinedNamespace
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+
+def shipped(package: str) -> Path:
+    """A data folder installed inside newskg: ontology/ and queries/ of the checkout, as kg.ontology and kg.queries."""
+    return Path(str(files(package)))
+
+
+ONTOLOGY_DIR = shipped("kg.ontology")
 ONTOLOGY_FILE = ONTOLOGY_DIR / "newskg.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 
@@ -60,3 +67,30 @@ class NKG(DefinedNamespace):
 
 
 PREFIXES = {"nkg": NKG._NS, "id": ID}
+
+
+
+class OA(DefinedNamespace):
+    """The W3C Web Annotation terms newskg writes for every mention (kg.standard)."""
+
+    _NS = Namespace("http://www.w3.org/ns/oa#")
+    _fail = True
+
+    SpecificResource: URIRef
+    TextPositionSelector: URIRef
+    TextQuoteSelector: URIRef
+    hasSource: URIRef
+    hasSelector: URIRef
+    start: URIRef
+    end: URIRef
+    exact: URIRef
+
+
+# the standard vocabularies newskg writes beside its own terms (kg.standard), bound in every graph it writes
+STANDARD_PREFIXES = {"schema": SDO._NS, "prov": PROV._NS, "org": ORG._NS, "oa": OA._NS}
+
+# one prefix per kind of node, so a short IRI pastes into SPARQL and Turtle: a prefixed name may not hold
+# an unescaped '/', so id:agent/sarfraz-bugti is not one, agent:sarfraz-bugti is
+ID_PREFIXES = {kind: ID[f"{path}/"] for kind, path in (
+    ("article", "article"), ("government", "government"), ("agent", "agent"), ("organization", "org"),
+    ("statement", "statement"), ("figure", "figure"), ("policy", "policy"), ("mention", "mention"))}

@@ -50,7 +50,7 @@ def test_a_failed_build_leaves_the_previous_output_untouched(tmp_path):
     out = tmp_path / "g.ttl"
     out.write_text("previous graph")
     r = kg("build", folder, "-o", out)
-    assert r.returncode == 1 and "nothing was written" in r.stderr
+    assert r.returncode == 2 and "nothing was written" in r.stderr
     assert out.read_text() == "previous graph"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".g.ttl")] == []
 
@@ -63,13 +63,20 @@ def test_usage_errors_exit_2(tmp_path, args):
 def test_unknown_output_extension_is_refused_before_any_work(tmp_path):
     folder = articles(tmp_path, a_txt=GOOD)
     r = kg("build", folder, "-o", tmp_path / "g.xyz")
-    assert r.returncode == 1 and "g.xyz" in r.stderr and not (tmp_path / "g.xyz").exists()
+    assert r.returncode == 2 and "g.xyz" in r.stderr and not (tmp_path / "g.xyz").exists()
 
 
-def test_missing_model_says_how_to_install_it(tmp_path):
+@pytest.mark.parametrize("model, hint", [
+    ("xx_no_such_pipeline", "spaCy pipeline xx_no_such_pipeline is not installed; install it with: "
+                            "python -m spacy download xx_no_such_pipeline"),
+    ("lg", "spaCy pipeline en_core_web_lg (--model lg) is not installed; install it with: "
+           "python -m spacy download en_core_web_lg"),
+])
+def test_a_missing_model_says_how_to_install_that_one(tmp_path, model, hint):
     folder = articles(tmp_path, a_txt=GOOD)
-    r = kg("build", folder, "-o", tmp_path / "g.ttl", "--model", "xx_no_such_pipeline")
-    assert r.returncode == 1 and "requirements/model.txt" in r.stderr and r.stderr.count("\n") == 1
+    r = kg("build", folder, "-o", tmp_path / "g.ttl", "--model", model)
+    assert r.returncode == 2 and r.stderr == f"Error: {hint}\n"
+    assert not (tmp_path / "g.ttl").exists()
 
 
 def test_help_has_an_example():
