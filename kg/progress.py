@@ -56,8 +56,8 @@ class TerminalProgress:
             build(paths, output, progress=shown, stage=shown.stage)
     """
 
-    def __init__(self, enabled: bool | None = None, unit: str = "articles"):
-        console = Console(stderr=True)
+    def __init__(self, enabled: bool | None = None, unit: str = "articles", console: Console | None = None):
+        console = console or Console(stderr=True)
         self.enabled = console.is_terminal if enabled is None else enabled
         self.bars = Progress(SpinnerColumn(finished_text="✓"), TextColumn("{task.description}"), _Bar(bar_width=30),
                              _Counts(unit), TimeElapsedColumn(), console=console, disable=not self.enabled)

@@ -38,7 +38,7 @@ from rdflib.term import Identifier
 from rdflib.util import from_n3
 
 from .errors import QueryError
-from .vocab import ID_PREFIXES, PREFIXES, STANDARD_PREFIXES, shipped
+from .vocab import ID_PREFIXES, PREFIXES, STANDARD_PREFIXES, jsonld_context, shipped
 
 QUERIES_DIR = shipped("kg.queries")
 
@@ -555,6 +555,9 @@ def write_boolean_json(res: QueryResult, out: TextIO) -> None:
 
 def _graph_writer(rdflib_format: str) -> Callable[[QueryResult, TextIO], None]:
     def write(res: QueryResult, out: TextIO) -> None:
+        if rdflib_format == "json-ld":  # compacted with newskg's context, as kg export writes it
+            out.write(res.graph.serialize(format=rdflib_format, context=jsonld_context(), auto_compact=True))
+            return
         out.write(res.graph.serialize(format=rdflib_format))
     write.__doc__ = f"The constructed graph as {rdflib_format}."
     return write

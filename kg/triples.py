@@ -70,6 +70,8 @@ def _article(g: Graph, rec: ArticleRecord) -> None:
         g.add((a, NKG.date, Literal(art.date, datatype=XSD.date)))
     if art.url:
         g.add((a, NKG.url, Literal(art.url, datatype=XSD.anyURI)))
+    for key, value in art.metadata:
+        g.add((a, NKG.header, Literal(f"{key}: {value}")))
 
 
 def _mention(g: Graph, rec: ArticleRecord, node: URIRef, span: Span) -> None:

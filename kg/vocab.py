@@ -1,6 +1,8 @@
 """The newskg vocabulary as code: every ontology term the package uses, checked against ontology/."""
 from __future__ import annotations
 
+import json
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -16,6 +18,7 @@ def shipped(package: str) -> Path:
 ONTOLOGY_DIR = shipped("kg.ontology")
 ONTOLOGY_FILE = ONTOLOGY_DIR / "newskg.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"  # the JSON-LD context newskg compacts its JSON-LD with
 
 BASE = "https://w3id.org/newskg/"
 ID = Namespace(BASE + "id/")  # instance data: articles, entities, statements, spans
@@ -42,6 +45,7 @@ class NKG(DefinedNamespace):
     url: URIRef
     contentHash: URIRef
     outlet: URIRef
+    header: URIRef
     title: URIRef
     memberOf: URIRef
     country: URIRef
@@ -94,3 +98,9 @@ STANDARD_PREFIXES = {"schema": SDO._NS, "prov": PROV._NS, "org": ORG._NS, "oa": 
 ID_PREFIXES = {kind: ID[f"{path}/"] for kind, path in (
     ("article", "article"), ("government", "government"), ("agent", "agent"), ("organization", "org"),
     ("statement", "statement"), ("figure", "figure"), ("policy", "policy"), ("mention", "mention"))}
+
+
+@lru_cache(maxsize=1)
+def jsonld_context() -> dict:
+    """The JSON-LD context of ontology/context.jsonld: prefixes and short names for the nkg: terms."""
+    return json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]

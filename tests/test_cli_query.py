@@ -246,3 +246,25 @@ def test_the_installed_script_runs(seeds_ttl):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert len(json.loads(done.stdout)["results"]["bindings"]) == 5
+
+
+def test_xml_output_is_w3c_results_that_read_back(kg, seeds_ttl):
+    r = kg("query", "figures-for-measure", "--graph", str(seeds_ttl), "-p", "words=undocumented Afghans", "-f", "xml")
+    assert r.code == 0, r.err
+    parsed = list(Result.parse(io.StringIO(r.out), format="xml"))
+    expected = run(graphio.load(seeds_ttl), "figures-for-measure", {"words": "undocumented Afghans"}).rows()
+    assert [(str(row.figure), row.approximate.toPython()) for row in parsed] == \
+           [(row["figure"], row["approximate"]) for row in expected]
+    ask = kg("query", "did-they-say", "--graph", str(seeds_ttl), "-p", "name=Bugti", "-p", "about=zebra", "-f", "xml")
+    assert ask.code == 1 and Result.parse(io.StringIO(ask.out), format="xml").askAnswer is False
+
+
+def test_columns_and_limit_apply_to_every_row_format(kg, seeds_ttl):
+    args = ("query", "who-said-what", "--graph", str(seeds_ttl), "--columns", "speaker,statement", "--limit", "3")
+    rows = list(csv.DictReader(io.StringIO(kg(*args, "-f", "csv").out, newline="")))
+    assert len(rows) == 3 and list(rows[0]) == ["speaker", "statement"]
+    table = kg(*args).out.splitlines()
+    total = len(run(graphio.load(seeds_ttl), "who-said-what"))
+    assert table[0].split() == ["speaker", "statement"] and table[-1] == f"first 3 of {total} rows"
+    assert [json.loads(line)["statement"] for line in kg(*args, "-f", "jsonl").out.splitlines()] == \
+           [row["statement"] for row in rows]
