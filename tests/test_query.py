@@ -110,7 +110,7 @@ def test_a_hostile_value_never_reaches_the_query_text(ds, monkeypatch):
     assert seen and all(HOSTILE[1] not in text for text in seen)
 
 
-@pytest.mark.parametrize("value", ["id:government/pk", "<https://w3id.org/newskg/id/government/pk>",
+@pytest.mark.parametrize("value", ["government:pk", "id:government/pk", "<https://w3id.org/newskg/id/government/pk>",
                                    "https://w3id.org/newskg/id/government/pk"])
 def test_an_iri_parameter_takes_full_bracketed_and_short_forms(ds, value):
     q = Query.from_text("# T\n# param ?node (IRI): n. Example: id:x\n"
