@@ -13,6 +13,7 @@ from .errors import InputError, KGError
 from .extract.records import ArticleRecord, FailedArticle
 from .ingest import Article, read_articles
 from .pipeline import extract, load_model
+from .progress import Stage, no_stage
 from .resolve import resolve
 from .triples import to_dataset
 from .vocab import NKG
@@ -45,19 +46,25 @@ class BuildResult:
 
 
 def build_dataset(paths: Iterable[str | Path], *, model: str | None = None, nlp=None,
-                  progress: Progress | None = None, jobs: int = 1, scheduler=None) -> BuildResult:
-    """Everything from files to an in-memory dataset; unreadable files are reported, not fatal."""
+                  progress: Progress | None = None, jobs: int = 1, scheduler=None,
+                  stage: Stage = no_stage) -> BuildResult:
+    """Everything from files to an in-memory dataset; unreadable files are reported, not fatal.
+
+    `stage(name, total=None)` is told when each stage begins, `progress(done, total, id)` after each article.
+    """
     articles, problems, notes = read_inputs(paths)
     records = []
     for result in iter_records(articles, model=model, nlp=nlp, progress=progress, jobs=jobs,
-                               scheduler=scheduler) if articles else ():
+                               scheduler=scheduler, stage=stage) if articles else ():
         if isinstance(result, FailedArticle):
             problems.append(failure_problem(result))
         else:
             records.append(result)
-    dataset = to_dataset(records, resolve(records))
-    built = [r.article for r in records]
-    return BuildResult(dataset=dataset, articles=built, problems=problems, notes=notes)
+    stage("resolving entities")
+    resolution = resolve(records)
+    stage("making the graph")
+    dataset = to_dataset(records, resolution)
+    return BuildResult(dataset=dataset, articles=[r.article for r in records], problems=problems, notes=notes)
 
 
 def failure_problem(failed: FailedArticle) -> InputError:
@@ -78,21 +85,26 @@ def read_inputs(paths: Iterable[str | Path]) -> tuple[list[Article], list[InputE
 
 
 def iter_records(articles: list[Article], *, model: str | None = None, nlp=None, progress: Progress | None = None,
-                 jobs: int = 1, scheduler=None) -> Iterator[ArticleRecord | FailedArticle]:
+                 jobs: int = 1, scheduler=None, stage: Stage = no_stage) -> Iterator[ArticleRecord | FailedArticle]:
     """The records one at a time, in input order (in `jobs` processes, or on the Dask cluster at `scheduler`);
     a store build spills each to disk instead of keeping it. An article whose extraction failed comes as a
     FailedArticle in its place."""
     if scheduler is not None:
         from .distributed import iter_distributed
 
+        stage("extracting on the Dask cluster", len(articles))
         yield from iter_distributed(articles, scheduler, model=model, progress=progress)
         return
     if jobs != 1:
         from .parallel import iter_parallel
 
+        stage(f"extracting in {jobs or 'one process per CPU'}{' processes' if jobs else ''}", len(articles))
         yield from iter_parallel(articles, jobs, model=model, progress=progress)
         return
-    nlp = nlp or load_model(model)
+    if nlp is None:
+        stage("loading the pipeline")
+        nlp = load_model(model)
+    stage("extracting", len(articles))
     for n, rec in enumerate(extract(nlp, articles), 1):
         if progress:
             progress(n, len(articles), rec.article.identifier)
@@ -114,12 +126,13 @@ def _unique_slugs(articles: list[Article]) -> list[Article]:
 
 
 def build(paths: Iterable[str | Path], output: str | Path, *, fmt: str | None = None, model: str | None = None,
-          progress: Progress | None = None, jobs: int = 1, scheduler=None) -> BuildResult:
+          progress: Progress | None = None, jobs: int = 1, scheduler=None, stage: Stage = no_stage) -> BuildResult:
     """Build and write the graph atomically; refuse to write an empty graph over a good one."""
     graphio.format_for(output, fmt)  # a bad output name fails before the slow part
-    result = build_dataset(paths, model=model, progress=progress, jobs=jobs, scheduler=scheduler)
+    result = build_dataset(paths, model=model, progress=progress, jobs=jobs, scheduler=scheduler, stage=stage)
     if not result.articles:
         raise KGError("no article could be read" + (f" ({len(result.problems)} skipped)" if result.problems else "")
                       + "; nothing was written")
+    stage(f"writing {output}")
     graphio.save(result.dataset, output, graphio.format_for(output, fmt))
     return result

@@ -9,19 +9,23 @@ import click
 from .errors import KGError
 
 DEFAULT_GRAPH = Path("out/graph.ttl")
+GRAPH_ENV = "NEWSKG_GRAPH"
 
 
 def graph_option(f):
-    """--graph FILE, defaulting to the file `kg build` writes."""
-    return click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path),
-                        default=DEFAULT_GRAPH, show_default=True,
-                        help="Graph file to read (the one 'kg build' wrote last by default).")(f)
+    """--graph FILE, else $NEWSKG_GRAPH, else what the last build in this folder wrote, else out/graph.ttl."""
+    return click.option("--graph", "graph_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                        envvar=GRAPH_ENV, show_envvar=True,
+                        help="Graph file to read. Default: the graph (or store) the last 'kg build' in this "
+                             f"folder wrote, else {DEFAULT_GRAPH}.")(f)
 
 
 def _check_store(ctx, param, value):
     """A malformed --store value is a usage error, found before any work starts."""
     from .store import StoreError, parse_spec
 
+    if value is None:
+        return None
     try:
         parse_spec(value)
     except StoreError as exc:
@@ -31,17 +35,73 @@ def _check_store(ctx, param, value):
 
 def store_option(f):
     """--store SPEC: the graph file (memory), an Oxigraph folder or a SPARQL endpoint."""
-    return click.option("--store", "store_spec", default="memory", show_default=True, metavar="SPEC",
-                        callback=_check_store,
-                        help="Where the graph lives: memory (the --graph/-o file), oxigraph:PATH (an on-disk "
-                             "Oxigraph store) or sparql:QUERY_URL[,UPDATE_URL[,STORE_URL]] (a SPARQL 1.1 "
+    return click.option("--store", "store_spec", default=None, metavar="SPEC", callback=_check_store,
+                        help="Where the graph lives: memory (the --graph/-o file; the default), oxigraph:PATH (an "
+                             "on-disk Oxigraph store) or sparql:QUERY_URL[,UPDATE_URL[,STORE_URL]] (a SPARQL 1.1 "
                              "endpoint).")(f)
+
+
+def _reading(ctx: click.Context, graph_path: Path | None, store_spec: str | None) -> tuple[Path | None, str]:
+    """The graph file (and 'memory') or the store a reading command uses; said on stderr unless named by hand."""
+    from click.core import ParameterSource
+
+    from .state import recall
+
+    if store_spec not in (None, "memory"):
+        return None, store_spec
+    if graph_path is not None:
+        if ctx.get_parameter_source("graph_path") == ParameterSource.ENVIRONMENT:
+            _say(f"reading {graph_path} (from ${GRAPH_ENV})")
+        return graph_path, "memory"
+    last = recall()
+    if last and (last.graph or store_spec is None):
+        _say(f"reading {_shown(last.graph) if last.graph else last.store} (what the last 'kg build' here wrote)")
+        return last.graph, "memory" if last.graph else last.store
+    _say(f"reading {DEFAULT_GRAPH}")
+    return DEFAULT_GRAPH, "memory"
+
+
+def _shown(path: Path) -> str:
+    """A path relative to the current folder when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _say(message: str) -> None:
+    click.echo(message, err=True)
+
+
+QUERY_FORMATS = ("table", "csv", "tsv", "json", "jsonl", "xml", "ttl", "nt", "jsonld")
+EXPORT_FORMATS = ("ttl", "nt", "trig", "nq", "jsonld", "xml")
+
+
+def _columns(ctx, param, value):
+    return tuple(c.strip() for c in value.split(",") if c.strip()) if value else ()
+
+
+def rows_options(f):
+    """The output flags of a command that prints rows: --format, --columns, --limit, --full."""
+    f = click.option("--full", is_flag=True,
+                     help="Table: every column (the IRI columns too) and every value whole.")(f)
+    f = click.option("--limit", type=click.IntRange(min=0), default=None, metavar="N",
+                     help="Print at most N rows (the table says how many there were).")(f)
+    f = click.option("--columns", default=None, metavar="A,B,…", callback=_columns,
+                     help="Only these columns, in this order (names as in the header; IRI columns too).")(f)
+    return click.option("-f", "--format", "fmt", type=click.Choice(QUERY_FORMATS), default=None,
+                        help="SELECT: table (default; fits the terminal), csv, tsv, json, xml (the W3C SPARQL "
+                             "result formats) or jsonl (one JSON object a line). CONSTRUCT/DESCRIBE: ttl "
+                             "(default), nt, jsonld, xml. ASK: prints true or false.")(f)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newskg")
 def cli():
     """Turn news articles into an RDF knowledge graph you can query, export and explore.
+
+    Exit status: 0 done; 1 done, and the answer is no (an ASK query is false, the graph breaks the shapes,
+    a build skipped files it could not read); 2 an error (bad usage, input, query or graph), nothing written.
 
     Example:
 
@@ -52,12 +112,13 @@ def cli():
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
-              show_default=True, help="Graph file to write; its extension picks the format "
-                                      "(.ttl, .nt, .trig with one named graph per article, .jsonld).")
+              show_default=True, help="Graph file to write; its extension picks the format: .ttl, .nt, .xml (RDF/XML), "
+                                      ".jsonld, or .trig and .nq with one named graph per article.")
 @click.option("--html", "html", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the interactive network page here.")
 @click.option("--model", default=None, metavar="NAME",
-              help="spaCy English pipeline to use (default: en_core_web_sm).")
+              help="spaCy English pipeline: sm (the default, installed with newskg), md, lg, trf, or an installed "
+                   "pipeline's package name.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Extract in this many processes (0: one per CPU); the graph is the same for any number.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
@@ -67,13 +128,14 @@ def cli():
               help="With --store: folder where extraction records are kept between builds, so stored articles "
                    "are not extracted again (default: STORE.records beside an Oxigraph folder, else a folder "
                    "per endpoint in the user's cache).")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary.")
 def build(paths, output, html, model, jobs, scheduler, store_spec, records, quiet):
     """Build the knowledge graph of news articles (files or folders; default seeds/).
 
     Reads .txt, .md and .html files, extracts governments, officials, statements, policies and
     figures, resolves entities across all articles and writes the graph atomically. Files that
-    cannot be read are named on stderr and skipped; the exit status is then 1.
+    cannot be read are named on stderr and skipped; the exit status is then 1. The other commands
+    read what the last build in the current folder wrote.
 
     Example:
 
@@ -82,25 +144,25 @@ def build(paths, output, html, model, jobs, scheduler, store_spec, records, quie
         kg build articles/ --store oxigraph:out/store --jobs 2
     """
     from .build import build as build_graph
+    from .progress import TerminalProgress
+    from .state import Target, remember
 
     paths = paths or (Path("seeds"),)
-    if store_spec != "memory":
+    if store_spec not in (None, "memory"):
         _build_into_store(paths, store_spec, model, jobs, scheduler, records, quiet)
         return
     if records:
         raise click.BadParameter("only a build into a --store keeps records", param_hint="--records")
-    bar = _progress(quiet)
-    try:
-        result = build_graph(paths, output, model=model, progress=bar.update if bar else None, jobs=jobs,
+    with TerminalProgress(enabled=False if quiet else None) as shown:
+        result = build_graph(paths, output, model=model, progress=shown, stage=shown.stage, jobs=jobs,
                              scheduler=scheduler)
-    finally:
-        if bar:
-            bar.close()
-    _report_inputs(result)
-    if html:
-        from .viz import write_html
+        remember(Target(graph=output))
+        if html:
+            from .viz import write_html
 
-        write_html(result.dataset, html)
+            shown.stage("drawing the page")
+            write_html(result.dataset, html)
+    _report_inputs(result)
     if not quiet:
         click.echo(f"wrote {output}: {result.summary()}" + (f"; page {html}" if html else ""))
     if result.problems:
@@ -110,19 +172,14 @@ def build(paths, output, html, model, jobs, scheduler, store_spec, records, quie
 def _build_into_store(paths, store_spec, model, jobs, scheduler, records, quiet):
     """kg build --store: add new and changed articles to a persistent store, leave the rest alone."""
     from .incremental import records_folder, update_store
+    from .progress import TerminalProgress
+    from .state import Target, remember
     from .store import open_store
 
-    bars = [_progress(quiet, "extracting"), _progress(quiet, "writing graphs")]
-    with open_store(store_spec) as store:
-        try:
-            result = update_store(store, paths, model=model, jobs=jobs, scheduler=scheduler,
-                                  progress=bars[0].update if bars[0] else None,
-                                  write_progress=bars[1].update if bars[1] else None,
-                                  cache=records or records_folder(store))
-        finally:
-            for bar in bars:
-                if bar:
-                    bar.close()
+    with open_store(store_spec) as store, TerminalProgress(enabled=False if quiet else None) as shown:
+        result = update_store(store, paths, model=model, jobs=jobs, scheduler=scheduler, progress=shown,
+                              write_progress=shown, stage=shown.stage, cache=records or records_folder(store))
+        remember(Target(store=store_spec))
     _report_inputs(result)
     if not quiet:
         click.echo(f"{store_spec}: {result.summary()}")
@@ -138,45 +195,7 @@ def _report_inputs(result) -> None:
         click.echo(f"skipped {problem}", err=True)
 
 
-class _Bar:
-    """A progress bar on stderr when it is a terminal; silent otherwise."""
-
-    def __init__(self, label: str = "extracting"):
-        self.bar = None
-        self.label = label
-        self.started = 0.0
-
-    def update(self, done: int, total: int, name: str) -> None:
-        import time
-
-        if self.bar is None:
-            self.started = time.monotonic()
-            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr,
-                                         show_eta=True, show_pos=True, item_show_func=self._rate)
-            self.bar.__enter__()
-        self.bar.update(1, done)
-
-    def _rate(self, done: int | None) -> str:
-        """Articles per second so far, shown after the bar."""
-        import time
-
-        elapsed = time.monotonic() - self.started
-        return f"{done / elapsed:.1f} articles/s" if done and elapsed > 0 else ""
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-
-
-def _progress(quiet: bool, label: str = "extracting"):
-    return None if quiet or not sys.stderr.isatty() else _Bar(label)
-
-
 # ---------------------------------------------------------------- query, queries, export, validate, stats
-
-QUERY_FORMATS = ("table", "csv", "tsv", "json", "nl", "ttl", "nt", "jsonld", "xml")
-EXPORT_FORMATS = ("ttl", "nt", "trig", "nq", "jsonld", "xml")
-
 
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:
     """NAME=VALUE pairs from repeated --param flags."""
@@ -194,36 +213,40 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
 @graph_option
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME to VALUE (as an RDF term, never pasted into the query). Repeatable.")
-@click.option("-f", "--format", "fmt", type=click.Choice(QUERY_FORMATS), default=None,
-              help="SELECT: table (default), csv, tsv, json (W3C SPARQL results), nl (one JSON object a line). "
-                   "CONSTRUCT/DESCRIBE: ttl (default), nt, jsonld, xml. ASK: prints true/false.")
+@rows_options
 @store_option
-def query_cmd(query_ref, graph_path, params, fmt, store_spec):
+@click.pass_context
+def query_cmd(ctx, query_ref, graph_path, params, fmt, columns, limit, full, store_spec):
     """Ask the graph a canned question (see 'kg queries') or your own SPARQL.
 
-    The graph is --graph, by default out/graph.ttl, the file 'kg build' writes by default. Ad-hoc queries
-    may use the prefixes nkg:, id:, rdf:, rdfs:, skos:, dcterms:, xsd: and owl: without declaring them;
-    give an ad-hoc IRI parameter as <https://…>. An ASK query exits 0 when true and 1 when false.
+    Ad-hoc queries may use the prefixes nkg:, rdf:, rdfs:, skos:, dcterms:, xsd:, owl:, schema:, prov:,
+    org:, oa: and the node prefixes (article:, government:, agent:, organization:, statement:, figure:,
+    policy:) without declaring them; the table prints IRIs in that form, so they paste into a query or a
+    --param. Exit status: 0 done (an ASK query: true), 1 an ASK query is false, 2 an error.
 
     Example:
 
     \b
+        kg query who-said-what --columns date,speaker,text --limit 5
         kg query figures-for-measure --param words='undocumented Afghans' --format csv
         kg query 'SELECT ?label WHERE { ?g a nkg:Government ; rdfs:label ?label }'
     """
-    from .api import KnowledgeGraph
     from .query import check_format, find_query
 
     query = find_query(query_ref)
     check_format(query.kind, fmt)  # a malformed query or a wrong format fails before the graph is read
+    graph_path, store_spec = _reading(ctx, graph_path, store_spec)
     if store_spec != "memory":
         from .store import open_store, run_query
 
         with open_store(store_spec) as store:
             result = run_query(store, query, _params(params))
     else:
+        from .api import KnowledgeGraph
+
         result = KnowledgeGraph.load(graph_path).query(query, _params(params))
-    result.write(sys.stdout, fmt)
+    result = result.project(columns, limit)
+    result.write(sys.stdout, fmt, full=full, show_iris=bool(columns))
     if result.kind == "ASK" and not result.boolean:
         sys.exit(1)
 
@@ -254,21 +277,23 @@ def queries_cmd():
 @cli.command("export")
 @graph_option
 @click.option("-f", "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default=None,
-              help="Output format (default: from the -o extension, else ttl). trig and nq keep one named "
-                   "graph per article.")
+              help="Output format (default: from the -o extension, else ttl). trig, nq and jsonld keep one named "
+                   "graph per article; jsonld is compacted with newskg's JSON-LD context.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write, atomically (default: standard output).")
 @store_option
-def export_cmd(graph_path, fmt, output, store_spec):
+@click.pass_context
+def export_cmd(ctx, graph_path, fmt, output, store_spec):
     """Write the graph in another RDF format.
 
-    TriG and N-Quads keep one named graph per article (also when the graph was read from Turtle), so one
-    article's triples can be dropped or replaced.
+    TriG, N-Quads and JSON-LD keep one named graph per article (also when the graph was read from Turtle),
+    so one article's triples can be dropped or replaced.
 
     Example:
 
-        kg export --graph out/graph.ttl --format trig -o out/graph.trig
+        kg export --format trig -o out/graph.trig
     """
+    graph_path, store_spec = _reading(ctx, graph_path, store_spec)
     if store_spec != "memory":
         from .export import write_store
         from .store import open_store
@@ -286,8 +311,9 @@ def export_cmd(graph_path, fmt, output, store_spec):
 @cli.command("validate")
 @graph_option
 @click.option("--shapes", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="SHACL shapes to check against (default: ontology/shapes.ttl).")
-def validate_cmd(graph_path, shapes):
+              help="SHACL shapes to check against (default: the shapes shipped with newskg, ontology/shapes.ttl).")
+@click.pass_context
+def validate_cmd(ctx, graph_path, shapes):
     """Check the graph against the SHACL shapes; exit 1 when it does not conform.
 
     Prints one line per violation: the node, the property and what is wrong.
@@ -299,6 +325,7 @@ def validate_cmd(graph_path, shapes):
     from .api import KnowledgeGraph
     from .vocab import SHAPES_FILE
 
+    graph_path, store_spec = _reading(ctx, graph_path, "memory")
     report = KnowledgeGraph.load(graph_path).validate(shapes or SHAPES_FILE)
     click.echo(report.text(), nl=False)
     if not report.conforms:
@@ -311,15 +338,17 @@ def validate_cmd(graph_path, shapes):
               help="How many of the most connected entities to list.")
 @click.option("--json", "as_json", is_flag=True, help="Print the numbers as JSON.")
 @store_option
-def stats_cmd(graph_path, top, as_json, store_spec):
+@click.pass_context
+def stats_cmd(ctx, graph_path, top, as_json, store_spec):
     """Count the nodes per class, list the articles and the most connected entities.
 
     Example:
 
-        kg stats --graph out/graph.ttl --top 5
+        kg stats --top 5
     """
     import json
 
+    graph_path, store_spec = _reading(ctx, graph_path, store_spec)
     if store_spec != "memory":
         from .stats import store_stats
         from .store import open_store
@@ -361,7 +390,8 @@ def _viz_classes(ctx, param, values):
 @click.option("--article", metavar="ID", default=None,
               help="Show only what one article mentions (its file name, e.g. 000_0d08b72ce4582031.txt, or id).")
 @store_option
-def viz_cmd(graph_path, output, focus, hops, include, article, store_spec):
+@click.pass_context
+def viz_cmd(ctx, graph_path, output, focus, hops, include, article, store_spec):
     """Draw the graph as an interactive network page that opens from disk with no network.
 
     Colour and shape show the class, size the number of connections; hover or click a node for its details
@@ -372,10 +402,11 @@ def viz_cmd(graph_path, output, focus, hops, include, article, store_spec):
     \b
         kg viz -o out/graph.html
         kg viz --focus "Sarfraz Bugti" --hops 2 -o out/bugti.html
-        kg viz --include Government --include Official --include Statement
+        kg viz --include Government --include Official --include Statement -o out/officials.html
     """
     from .viz import write_html
 
+    graph_path, store_spec = _reading(ctx, graph_path, store_spec)
     source = graph_path if store_spec == "memory" else _load_graph(graph_path, store_spec).dataset
     page = write_html(source, output, focus=focus, hops=hops, include=include or None, article=article)
     click.echo(f"wrote {page}")
@@ -393,8 +424,11 @@ def _load_graph(graph_path, store_spec):
         return KnowledgeGraph(store.dataset())
 
 
+ERROR = 2  # grep's convention: 0 yes, 1 no, 2 trouble
+
+
 def main() -> None:
-    """Console entry point: library errors become one-line messages and exit status 1."""
+    """Console entry point: library and usage errors become one-line messages and exit status 2."""
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -404,10 +438,10 @@ def main() -> None:
         sys.exit(130)
     except click.ClickException as exc:
         exc.show()
-        sys.exit(exc.exit_code)
+        sys.exit(ERROR)
     except KGError as exc:
         click.echo(f"Error: {exc}", err=True)
-        sys.exit(1)
+        sys.exit(ERROR)
     except BrokenPipeError:  # `kg query ... | head`: the reader left, which is not an error
         sys.stderr.close()
         sys.exit(0)

@@ -17,7 +17,8 @@ from rdflib.namespace import SKOS
 
 from . import graphio
 from .errors import GraphError
-from .vocab import NKG
+from .standard import beside
+from .vocab import NKG, OA
 
 EXPORT_FORMATS = tuple(graphio.FORMAT_NAMES)  # ttl nt trig nq jsonld xml
 # links from a node to the entities whose own triples are repeated in the node's article graph
@@ -67,6 +68,8 @@ def _homes(graph: Graph) -> dict[URIRef, set[URIRef]]:
             homes[entity] |= homes[node]
     for official, government in graph.subject_objects(NKG.memberOf):
         homes[government] |= homes[official]
+    for mention, selector in graph.subject_objects(OA.hasSelector):
+        homes[selector] |= homes[mention]
     return homes
 
 
@@ -90,7 +93,7 @@ def _targets(graph: Graph, triple, homes, anchors) -> set[URIRef]:
     here = homes.get(s, set())
     if len(here) <= 1:
         return set(here)
-    if p == NKG.source:
+    if p == NKG.source or p in beside(NKG.source):
         return {o}
     if p == NKG.evidence:
         return {a for a in here if str(o) in str(graph.value(a, NKG.body) or "")} or here

@@ -10,7 +10,7 @@ from typing import BinaryIO, Iterator
 from rdflib import Dataset, Graph
 
 from .errors import GraphError
-from .vocab import PREFIXES
+from .vocab import PREFIXES, STANDARD_PREFIXES, jsonld_context
 
 # file extension -> rdflib format name; quad formats keep one named graph per article
 FORMATS = {
@@ -43,7 +43,7 @@ def format_for(path: str | Path, name: str | None = None) -> str:
 def new_dataset() -> Dataset:
     """An empty dataset whose default graph is the union of the article graphs (what queries see)."""
     ds = Dataset(default_union=True)
-    for prefix, ns in PREFIXES.items():
+    for prefix, ns in {**PREFIXES, **STANDARD_PREFIXES}.items():
         ds.bind(prefix, ns)
     return ds
 
@@ -59,7 +59,13 @@ def union_graph(ds: Dataset) -> Graph:
 
 
 def serialize(ds: Dataset, fmt: str) -> bytes:
-    """The dataset in one format: quad formats keep named graphs, triple formats get the union."""
+    """The dataset in one format: quad formats keep named graphs, triple formats get the union.
+
+    JSON-LD is compacted with newskg's context (ontology/context.jsonld), written into the file whole so that
+    reading it back needs no network.
+    """
+    if fmt == "json-ld":
+        return ds.serialize(format=fmt, encoding="utf-8", context=jsonld_context(), auto_compact=True)
     if fmt in QUAD_FORMATS:
         return ds.serialize(format=fmt, encoding="utf-8")
     return union_graph(ds).serialize(format=fmt, encoding="utf-8")

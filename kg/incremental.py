@@ -22,6 +22,7 @@ from rdflib import URIRef
 from . import graphio
 from .extract.records import ArticleRecord, FailedArticle
 from .ingest import Article
+from .progress import Stage, no_stage
 from .store import EndpointGone, Store, StoreError, same_triples
 from .vocab import ID
 
@@ -73,14 +74,15 @@ def records_folder(store: Store) -> Path:
 
 def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None = None, nlp=None,
                  jobs: int = 1, scheduler=None, progress=None, write_progress=None,
-                 cache: str | Path | None = None) -> StoreUpdate:
+                 cache: str | Path | None = None, stage: Stage = no_stage) -> StoreUpdate:
     """Build the articles into the store, writing only the named graphs whose triples change.
 
     New articles are added; one whose text changed (another content hash) replaces its graph; the stored
     articles take part in entity resolution again, so an official met in an old and a new article stays
     one node. Their records come from `cache` (a folder of pickles by content hash) when there, else
     from extracting their stored text again. `progress` follows extraction, `write_progress` the graphs
-    compared and written; both get (done, total, article IRI or identifier).
+    compared and written; both get (done, total, article IRI or identifier). `stage(name, total=None)` is
+    told when each stage begins.
     """
     from .build import failure_problem, read_inputs
     from .resolve import resolve
@@ -91,16 +93,18 @@ def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None
     entries = _corpus(store, fresh)
     with _records_folder(cache) as folder:
         failed = _extract_missing(store, entries, folder, model=model, nlp=nlp, jobs=jobs, scheduler=scheduler,
-                                  progress=progress)
+                                  progress=progress, stage=stage)
         result.problems += [failure_problem(f) for f in failed]
         entries = [e for e in entries if _record_file(folder, e).is_file()]
         if not entries:
             raise StoreError(f"{store.spec}: no article could be extracted and the store holds none; "
                              "nothing was written")
+        stage("resolving entities")
         outlines = [outline(_load(folder, e)) for e in entries]
         res = resolve(outlines)
         policies = policy_iris(outlines, res)
         del outlines
+        stage("writing graphs", len(entries))
         with _union_kept(store, folder):
             _write_graphs(store, entries, folder, res, policies, result, write_progress)
     return result

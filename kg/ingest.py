@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -14,10 +14,13 @@ from .errors import InputError
 SUFFIXES = {".txt", ".md", ".html", ".htm"}
 MAX_CHARS = 1_000_000  # spaCy's default max_length: past it the parser needs far too much memory
 HEADER_KEYS = {"source", "date", "title", "url"}
+# other names a header often gives the same fields
+KEY_ALIASES = {"outlet": "source", "publisher": "source", "publication": "source", "published": "date",
+               "headline": "title", "link": "url"}
 SEED_DATE = re.compile(r"\A\s*date (\d{4}-\d{2}-\d{2})\s+")
 # an English article in a legacy encoding is far likelier Windows-1252 than a look-alike code page
 WESTERN = ("cp1252", "latin_1", "iso8859_15", "utf_16", "utf_16_le", "utf_16_be", "ascii")
-HEADER_LINE = re.compile(r"^(\w+)\s*:\s*(.*)$")
+HEADER_LINE = re.compile(r"^([A-Za-z][\w-]{0,30})\s*:\s*(.*)$")
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class Article:
     url: str | None = None
     sha256: str = ""
     notes: tuple[str, ...] = field(default=())
+    metadata: tuple[tuple[str, str], ...] = ()  # header keys newskg has no field for, e.g. ("author", "…")
 
     @property
     def slug(self) -> str:
@@ -78,18 +82,27 @@ def parse_article(text: str, identifier: str, path: str = "", notes: tuple[str, 
     """Split metadata from body and check the body is worth parsing."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     meta, body = split_header(text)
+    extra = tuple((k, v) for k, v in meta.items() if k not in HEADER_KEYS)
+    when, date_note = parse_date(meta.get("date"))
+    notes = (*notes, *([date_note] if date_note else []),
+             *([f"header {'keys' if len(extra) > 1 else 'key'} {', '.join(k for k, _ in extra)} kept as article "
+                f"metadata (nkg:header)"] if extra else []))
     if len(body) > MAX_CHARS:
         raise InputError(path or identifier, f"too large ({len(body):,} characters; at most {MAX_CHARS:,} per article)")
     if not re.search(r"[A-Za-z]{2,}.*\s.*[A-Za-z]{2,}", body, re.S):
         raise InputError(path or identifier, "empty file" if not body.strip() else "no sentences to read")
     title = meta.get("title") or fallback_title or headline(body)
     return Article(identifier=identifier, body=body, path=path, title=title, source=meta.get("source"),
-                   date=parse_date(meta.get("date")), url=meta.get("url"),
-                   sha256=sha256 or hashlib.sha256(text.encode()).hexdigest(), notes=notes)
+                   date=when, url=meta.get("url"), sha256=sha256 or hashlib.sha256(text.encode()).hexdigest(),
+                   notes=notes, metadata=extra)
 
 
 def split_header(text: str) -> tuple[dict[str, str], str]:
-    """A leading block of `key: value` lines ended by a blank line, or the seeds' ` date YYYY-MM-DD ` prefix."""
+    """A leading block of `key: value` lines ended by a blank line, or the seeds' ` date YYYY-MM-DD ` prefix.
+
+    The block is a header when at least one key is a field newskg knows (source, date, title, url or one of
+    KEY_ALIASES); its other keys (author, section…) come back too, for the article's metadata.
+    """
     m = SEED_DATE.match(text)
     if m:
         return {"date": m.group(1)}, text[m.end():]
@@ -97,13 +110,14 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
     meta: dict[str, str] = {}
     for i, line in enumerate(lines):
         if not line.strip():
-            if meta:
+            if set(meta) & HEADER_KEYS:
                 return meta, "\n".join(lines[i + 1:])
             break
         hm = HEADER_LINE.match(line.strip())
-        if not hm or hm.group(1).lower() not in HEADER_KEYS:
+        if not hm:
             break
-        meta[hm.group(1).lower()] = hm.group(2).strip()
+        key = hm.group(1).lower()
+        meta.setdefault(KEY_ALIASES.get(key, key), hm.group(2).strip())
     return {}, text
 
 
@@ -121,14 +135,31 @@ def looks_like_headline(line: str) -> bool:
     return 3 <= len(line) <= 200 and len(line.split()) <= 25 and not line.rstrip().endswith((".", '"', "”", ":"))
 
 
-def parse_date(value: str | None) -> date | None:
+def parse_date(value: str | None) -> tuple[date | None, str | None]:
+    """The date a header gives, in any common form (2023-11-07, November 7, 2023, 07/11/2023, 7 Nov 2023…),
+    and a note when it cannot be read or when day and month could be swapped (read month first)."""
     if not value:
-        return None
-    m = re.search(r"\d{4}-\d{2}-\d{2}", value)
-    try:
-        return date.fromisoformat(m.group(0)) if m else None
-    except ValueError:
-        return None
+        return None, None
+    iso = re.match(r"\s*(\d{4}-\d{2}-\d{2})\b", value)
+    if iso:
+        try:
+            return date.fromisoformat(iso.group(1)), None
+        except ValueError:
+            pass
+    from dateutil import parser
+
+    try:  # parsed twice with different defaults: a part the value lacks would show up as a difference
+        first = parser.parse(value, default=datetime(2000, 1, 1), ignoretz=True)
+        second = parser.parse(value, default=datetime(2001, 2, 2), ignoretz=True)
+    except (ValueError, OverflowError):
+        first = second = None
+    if first is None or first.date() != second.date():
+        return None, f"date {value!r} cannot be read as a day (write it as YYYY-MM-DD); the article is undated"
+    day = first.date()
+    numbers = [int(n) for n in re.findall(r"\d+", value)]
+    if not re.search(r"[A-Za-z]", value) and day.day <= 12 and day.day != day.month and day.day in numbers[:2]:
+        return day, f"date {value!r} could be day or month first; read as {day.isoformat()} (write YYYY-MM-DD to be sure)"
+    return day, None
 
 
 def decode(raw: bytes, path: Path) -> tuple[str, tuple[str, ...]]:

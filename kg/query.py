@@ -24,10 +24,10 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping, TextIO
+from typing import Any, Callable, Iterable, Iterator, Mapping, TextIO
 
 from pyparsing import ParseBaseException
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.algebra import traverse
@@ -38,16 +38,20 @@ from rdflib.term import Identifier
 from rdflib.util import from_n3
 
 from .errors import QueryError
-from .vocab import PREFIXES
+from .vocab import ID_PREFIXES, PREFIXES, STANDARD_PREFIXES, jsonld_context, shipped
 
-QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+QUERIES_DIR = shipped("kg.queries")
 
 # prefixes an ad-hoc query may use without declaring them; also used to shorten IRIs in tables
 DEFAULT_PREFIXES: dict[str, str] = {
     **{k: str(v) for k, v in PREFIXES.items()},
+    **{k: str(v) for k, v in ID_PREFIXES.items()},
     "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS), "dcterms": str(DCTERMS), "xsd": str(XSD),
     "owl": str(OWL),
+    **{k: str(v) for k, v in STANDARD_PREFIXES.items()},
 }
+# a local name that may follow a prefix in SPARQL and Turtle without escapes (PN_LOCAL, ASCII letters only)
+_PN_LOCAL = re.compile(r"[A-Za-z0-9_:](?:[A-Za-z0-9_:.-]*[A-Za-z0-9_:-])?")
 
 _PARAM_LINE = re.compile(r"^param\s+[?$](?P<name>\w+)\s*(?:\((?P<flags>[^)]*)\))?\s*:\s*(?P<doc>.*?)\s*"
                          r"Example:\s*(?P<example>.+?)\s*$", re.IGNORECASE)
@@ -83,7 +87,7 @@ def _iri(value: str) -> URIRef:
     if prefix in DEFAULT_PREFIXES and not local.startswith("//"):
         text = DEFAULT_PREFIXES[prefix] + local
     if not _SCHEME.match(text) or _IRI_FORBIDDEN.search(text):
-        raise ValueError("not an IRI; give a full IRI or a short form such as id:agent/sarfraz-bugti")
+        raise ValueError("not an IRI; give a full IRI or a short form such as agent:sarfraz-bugti")
     return URIRef(text)
 
 
@@ -310,6 +314,26 @@ class QueryResult:
     result: Result
     query: Query
     namespaces: dict[str, str] = field(default_factory=dict)
+    total: int | None = None  # rows before project(limit=…) kept only some
+
+    def project(self, columns: Iterable[str] | None = None, limit: int | None = None) -> "QueryResult":
+        """The SELECT rows with only the named columns (in that order) and at most `limit` of them."""
+        names = [c.strip().lstrip("?$") for c in columns or () if c.strip()] or self.vars
+        if self.kind != "SELECT":
+            if columns or limit is not None:
+                raise QueryError(f"{self.query.name}: --columns and --limit apply to SELECT results, "
+                                 f"not to a {self.kind} query")
+            return self
+        unknown = [c for c in names if c not in self.vars]
+        if unknown:
+            raise QueryError(f"{self.query.name}: no column {unknown[0]!r}; the columns are {', '.join(self.vars)}")
+        rows = list(self.terms())
+        where = [self.vars.index(c) for c in names]
+        result = Result("SELECT")
+        result.vars = [Variable(c) for c in names]
+        result.bindings = [{Variable(c): row[i] for c, i in zip(names, where) if row[i] is not None}
+                           for row in rows[:limit]]
+        return QueryResult(result, self.query, self.namespaces, total=len(rows))
 
     @property
     def kind(self) -> str:
@@ -351,13 +375,17 @@ class QueryResult:
     def __len__(self) -> int:
         return len(self.result)
 
-    def write(self, out: TextIO, fmt: str | None = None) -> None:
-        """Write the result to a text stream in a format fit for its kind (see FORMATS)."""
-        FORMATS[self.kind][check_format(self.kind, fmt)](self, out)
+    def write(self, out: TextIO, fmt: str | None = None, **table: Any) -> None:
+        """Write the result to a text stream in a format fit for its kind (see FORMATS).
 
-    def text(self, fmt: str | None = None) -> str:
+        `table` options go to the table (kg.table.write_table): full, show_iris, width.
+        """
+        fmt = check_format(self.kind, fmt)
+        FORMATS[self.kind][fmt](self, out, **(table if fmt == "table" and self.kind == "SELECT" else {}))
+
+    def text(self, fmt: str | None = None, **table: Any) -> str:
         buf = io.StringIO()
-        self.write(buf, fmt)
+        self.write(buf, fmt, **table)
         return buf.getvalue()
 
 
@@ -374,33 +402,20 @@ def to_python(term: Identifier | None) -> Any:
 # ---------------------------------------------------------------- result formats
 
 def short_iri(iri: str, namespaces: Mapping[str, str]) -> str:
-    """id:agent/sarfraz-bugti for the full IRI, when a known namespace covers it."""
-    best = max((ns for ns in namespaces.values() if iri.startswith(ns)), key=len, default=None)
-    if best is None:
-        return iri
-    prefix = next(p for p, ns in namespaces.items() if ns == best)
-    return f"{prefix}:{iri[len(best):]}"
+    """The IRI as it pastes into SPARQL or Turtle: agent:sarfraz-bugti when a known prefix covers it, else <iri>."""
+    for ns in sorted((ns for ns in namespaces.values() if iri.startswith(ns)), key=len, reverse=True):
+        local = iri[len(ns):]
+        if not local or _PN_LOCAL.fullmatch(local):
+            prefix = next(p for p, n in namespaces.items() if n == ns)
+            return f"{prefix}:{local}"
+    return f"<{iri}>"
 
 
-TABLE_WIDTH = 60
+def write_table(res: QueryResult, out: TextIO, **options: Any) -> None:
+    """A table for reading in a terminal (kg.table); the other formats give every value whole."""
+    from .table import write_table as table
 
-
-def _cell(term: Identifier | None, namespaces: Mapping[str, str]) -> str:
-    if term is None:
-        return ""
-    text = short_iri(str(term), namespaces) if isinstance(term, URIRef) else str(term)
-    text = " ".join(text.split())
-    return text if len(text) <= TABLE_WIDTH else text[:TABLE_WIDTH - 1] + "…"
-
-
-def write_table(res: QueryResult, out: TextIO) -> None:
-    """Aligned columns for reading in a terminal; long values are cut (csv and json give them whole)."""
-    cells = [[_cell(t, res.namespaces) for t in row] for row in res.terms()]
-    widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(res.vars)]
-    out.write("  ".join(v.ljust(w) for v, w in zip(res.vars, widths)).rstrip() + "\n")
-    out.write("  ".join("-" * w for w in widths) + "\n")
-    for row in cells:
-        out.write("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() + "\n")
+    table(res, out, **options)
 
 
 def _csv_value(term: Identifier | None) -> str:
@@ -474,10 +489,60 @@ def _plain_json(value: Any) -> Any:
     return str(value)
 
 
-def write_nl(res: QueryResult, out: TextIO) -> None:
-    """Newline-delimited JSON: one object of plain values per row (IRIs as strings, numbers as numbers)."""
+def write_jsonl(res: QueryResult, out: TextIO) -> None:
+    """JSON Lines: one object of plain values per row (IRIs as strings, numbers as numbers)."""
     for row in res.rows():
         out.write(json.dumps(row, default=_plain_json, ensure_ascii=False) + "\n")
+
+
+SPARQL_RESULTS_XML = "http://www.w3.org/2005/sparql-results#"
+
+
+def write_xml(res: QueryResult, out: TextIO) -> None:
+    """SPARQL 1.1 Query Results XML: SELECT rows (one <result> a line, so large results stream) or an ASK answer."""
+    from xml.sax.saxutils import XMLGenerator
+
+    w = XMLGenerator(out, encoding="utf-8", short_empty_elements=True)
+    w.startDocument()
+    w.startElement("sparql", {"xmlns": SPARQL_RESULTS_XML})
+    w.startElement("head", {})
+    for v in res.vars if res.kind == "SELECT" else ():
+        w.startElement("variable", {"name": v})
+        w.endElement("variable")
+    w.endElement("head")
+    if res.kind == "ASK":
+        w.startElement("boolean", {})
+        w.characters("true" if res.boolean else "false")
+        w.endElement("boolean")
+    else:
+        w.startElement("results", {})
+        for row in res.terms():
+            w.ignorableWhitespace("\n")
+            w.startElement("result", {})
+            for v, term in zip(res.vars, row):
+                if term is not None:
+                    w.startElement("binding", {"name": v})
+                    _xml_term(w, term)
+                    w.endElement("binding")
+            w.endElement("result")
+        w.ignorableWhitespace("\n")
+        w.endElement("results")
+    w.endElement("sparql")
+    w.ignorableWhitespace("\n")
+
+
+def _xml_term(w, term: Identifier) -> None:
+    if isinstance(term, URIRef):
+        name, attrs = "uri", {}
+    elif isinstance(term, BNode):
+        name, attrs = "bnode", {}
+    elif term.language:
+        name, attrs = "literal", {"xml:lang": term.language}
+    else:
+        name, attrs = "literal", {"datatype": str(term.datatype)} if term.datatype else {}
+    w.startElement(name, attrs)
+    w.characters(str(term))
+    w.endElement(name)
 
 
 def write_boolean(res: QueryResult, out: TextIO) -> None:
@@ -490,6 +555,9 @@ def write_boolean_json(res: QueryResult, out: TextIO) -> None:
 
 def _graph_writer(rdflib_format: str) -> Callable[[QueryResult, TextIO], None]:
     def write(res: QueryResult, out: TextIO) -> None:
+        if rdflib_format == "json-ld":  # compacted with newskg's context, as kg export writes it
+            out.write(res.graph.serialize(format=rdflib_format, context=jsonld_context(), auto_compact=True))
+            return
         out.write(res.graph.serialize(format=rdflib_format))
     write.__doc__ = f"The constructed graph as {rdflib_format}."
     return write
@@ -499,9 +567,10 @@ GRAPH_KINDS = ("CONSTRUCT", "DESCRIBE")
 _GRAPH_FORMATS = {"ttl": _graph_writer("turtle"), "nt": _graph_writer("nt"),
                   "jsonld": _graph_writer("json-ld"), "xml": _graph_writer("xml")}
 FORMATS: dict[str, dict[str, Callable[[QueryResult, TextIO], None]]] = {
-    "SELECT": {"table": write_table, "csv": write_csv, "tsv": write_tsv, "json": write_json, "nl": write_nl},
+    "SELECT": {"table": write_table, "csv": write_csv, "tsv": write_tsv, "json": write_json, "jsonl": write_jsonl,
+               "xml": write_xml},
     "ASK": {"table": write_boolean, "json": write_boolean_json, "csv": write_boolean, "tsv": write_boolean,
-            "nl": write_boolean},
+            "jsonl": write_boolean, "xml": write_xml},
     "CONSTRUCT": _GRAPH_FORMATS,
     "DESCRIBE": _GRAPH_FORMATS,
 }

@@ -85,7 +85,8 @@ def network(graph: Graph | Dataset) -> nx.Graph:
     articles, statements, figures, policies and fellow entities it is tied to.
     """
     g = graphio.union_graph(graph) if isinstance(graph, Dataset) else graph
-    kinds = {s: o for s, o in g.subject_objects(RDF.type) if isinstance(s, URIRef) and o != NKG.Mention}
+    kinds = {s: o for s, o in g.subject_objects(RDF.type)
+             if isinstance(s, URIRef) and o in NKG and o != NKG.Mention}  # nkg: types only, not schema: beside them
     net = nx.Graph()
     for node, cls in kinds.items():
         net.add_node(node, kind=short_iri(str(cls), DEFAULT_PREFIXES).removeprefix("nkg:"),

@@ -10,6 +10,7 @@ from .extract.numbers import clean_number
 from .extract.records import GOVERNMENT, GROUP, OFFICIAL, ORGANIZATION, PERSON, ArticleRecord, Span
 from .graphio import new_dataset
 from .resolve import Resolution
+from .standard import add_selectors, add_standard_terms
 from .vocab import ID, NKG
 
 CLASSES = {GOVERNMENT: NKG.Government, OFFICIAL: NKG.Official, PERSON: NKG.Person, ORGANIZATION: NKG.Organization,
@@ -53,6 +54,7 @@ def fill_article_graph(g: Graph, i: int, rec: ArticleRecord, res: Resolution, po
     _statements(g, i, rec, res)
     _figures(g, i, rec, res)
     _policies(g, i, rec, res, policies)
+    add_standard_terms(g)  # schema:, org:, prov:, dcterms: beside the nkg: terms (kg.standard)
 
 
 def _article(g: Graph, rec: ArticleRecord) -> None:
@@ -69,6 +71,8 @@ def _article(g: Graph, rec: ArticleRecord) -> None:
         g.add((a, NKG.date, Literal(art.date, datatype=XSD.date)))
     if art.url:
         g.add((a, NKG.url, Literal(art.url, datatype=XSD.anyURI)))
+    for key, value in art.metadata:
+        g.add((a, NKG.header, Literal(f"{key}: {value}")))
 
 
 def _mention(g: Graph, rec: ArticleRecord, node: URIRef, span: Span) -> None:
@@ -79,6 +83,7 @@ def _mention(g: Graph, rec: ArticleRecord, node: URIRef, span: Span) -> None:
     g.add((m, NKG.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger)))
     g.add((m, NKG.anchorOf, Literal(rec.article.body[span.begin:span.end])))
     g.add((m, NKG.source, article_iri(rec)))
+    add_selectors(g, m, article_iri(rec), rec.article.body[span.begin:span.end], span.begin, span.end)
 
 
 def _node(g: Graph, res: Resolution, iri: URIRef) -> None:

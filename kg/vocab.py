@@ -1,14 +1,24 @@
 """The newskg vocabulary as code: every ontology term the package uses, checked against ontology/."""
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from rdflib.namespace import ORG, PROV, SDO, DefinedNamespace
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+
+def shipped(package: str) -> Path:
+    """A data folder installed inside newskg: ontology/ and queries/ of the checkout, as kg.ontology and kg.queries."""
+    return Path(str(files(package)))
+
+
+ONTOLOGY_DIR = shipped("kg.ontology")
 ONTOLOGY_FILE = ONTOLOGY_DIR / "newskg.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"  # the JSON-LD context newskg compacts its JSON-LD with
 
 BASE = "https://w3id.org/newskg/"
 ID = Namespace(BASE + "id/")  # instance data: articles, entities, statements, spans
@@ -36,6 +46,7 @@ class NKG(DefinedNamespace):
     url: URIRef
     contentHash: URIRef
     outlet: URIRef
+    header: URIRef
     title: URIRef
     memberOf: URIRef
     country: URIRef
@@ -63,3 +74,36 @@ class NKG(DefinedNamespace):
 
 
 PREFIXES = {"nkg": NKG._NS, "id": ID}
+
+
+
+class OA(DefinedNamespace):
+    """The W3C Web Annotation terms newskg writes for every mention (kg.standard)."""
+
+    _NS = Namespace("http://www.w3.org/ns/oa#")
+    _fail = True
+
+    SpecificResource: URIRef
+    TextPositionSelector: URIRef
+    TextQuoteSelector: URIRef
+    hasSource: URIRef
+    hasSelector: URIRef
+    start: URIRef
+    end: URIRef
+    exact: URIRef
+
+
+# the standard vocabularies newskg writes beside its own terms (kg.standard), bound in every graph it writes
+STANDARD_PREFIXES = {"schema": SDO._NS, "prov": PROV._NS, "org": ORG._NS, "oa": OA._NS}
+
+# one prefix per kind of node, so a short IRI pastes into SPARQL and Turtle: a prefixed name may not hold
+# an unescaped '/', so id:agent/sarfraz-bugti is not one, agent:sarfraz-bugti is
+ID_PREFIXES = {kind: ID[f"{path}/"] for kind, path in (
+    ("article", "article"), ("government", "government"), ("agent", "agent"), ("organization", "org"),
+    ("statement", "statement"), ("figure", "figure"), ("policy", "policy"), ("mention", "mention"))}
+
+
+@lru_cache(maxsize=1)
+def jsonld_context() -> dict:
+    """The JSON-LD context of ontology/context.jsonld: prefixes and short names for the nkg: terms."""
+    return json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]

@@ -30,6 +30,21 @@ def user_cache(tmp_path_factory):
         os.environ["XDG_CACHE_HOME"] = old
 
 
+@pytest.fixture(scope="session", autouse=True)
+def user_state(tmp_path_factory):
+    """What kg build remembers for the next command (kg.state): in tests, a folder of the test run."""
+    import os
+
+    folder = tmp_path_factory.mktemp("user-state")
+    old = os.environ.get("XDG_STATE_HOME")
+    os.environ["XDG_STATE_HOME"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("XDG_STATE_HOME", None)
+    else:
+        os.environ["XDG_STATE_HOME"] = old
+
+
 @pytest.fixture(scope="session")
 def nlp():
     return load_model()

@@ -17,7 +17,7 @@ from rdflib.query import Result
 from kg import graphio
 from kg.cli import cli, main
 from kg.export import named_graphs
-from kg.query import canned_queries, run
+from kg.query import DEFAULT_PREFIXES, canned_queries, run, short_iri
 from kg.vocab import NKG
 
 from .kg_fixtures import BUGTI, MUJAHID, copy_dataset, small_dataset
@@ -85,7 +85,7 @@ def test_tsv_and_nl_outputs_read_back(kg, seeds_ttl):
     tsv = kg(*args, "-f", "tsv")
     values = {float(row.value) for row in Result.parse(io.StringIO(tsv.out), format="tsv")}
     assert {1730000.0, 1700000.0} <= values
-    nl = kg(*args, "-f", "nl")
+    nl = kg(*args, "-f", "jsonl")
     rows = [json.loads(line) for line in nl.out.splitlines()]
     assert {float(row["value"]) for row in rows} == values
 
@@ -119,7 +119,7 @@ def test_adhoc_sparql_and_query_files_run(kg, small_ttl, tmp_path):
     f = tmp_path / "officials.rq"
     f.write_text("SELECT ?o WHERE { ?o a nkg:Official ; nkg:memberOf ?gov }", encoding="utf-8")
     r = kg("query", str(f), "--graph", str(small_ttl), "-p", "gov=<https://w3id.org/newskg/id/government/af>",
-           "-f", "nl")
+           "-f", "jsonl")
     assert [json.loads(line)["o"] for line in r.out.splitlines()] == [str(MUJAHID)]
 
 
@@ -141,14 +141,17 @@ def test_the_graph_defaults_to_what_kg_build_writes(kg, small_ttl, tmp_path, mon
 
 
 @pytest.mark.parametrize("args, code, message", [
-    (("SELECT ?s WHERE {\n ?s ?p \n FILTER( }",), 1, r"syntax error at line \d+, column \d+"),
-    (("speaker-statements",), 1, r"missing parameter 'name'"),
-    (("speaker-statements", "-p", "nmae=x"), 1, r"no parameter 'nmae'"),
+    (("SELECT ?s WHERE {\n ?s ?p \n FILTER( }",), 2, r"syntax error at line \d+, column \d+"),
+    (("speaker-statements",), 2, r"missing parameter 'name'"),
+    (("speaker-statements", "-p", "nmae=x"), 2, r"no parameter 'nmae'"),
     (("speaker-statements", "-p", "name"), 2, r"'name' is not NAME=VALUE"),
-    (("who-said-wat",), 1, r"did you mean 'who-said-what'"),
-    (("who-said-what", "-f", "ttl"), 1, r"--format ttl does not apply to a SELECT query"),
+    (("who-said-wat",), 2, r"did you mean 'who-said-what'"),
+    (("who-said-what", "-f", "ttl"), 2, r"--format ttl does not apply to a SELECT query"),
     (("who-said-what", "-f", "yaml"), 2, r"Invalid value for '-f' / '--format'"),
-    (("evidence", "-p", "node=x> } DROP ALL"), 1, r"not an IRI"),
+    (("evidence", "-p", "node=x> } DROP ALL"), 2, r"not an IRI"),
+    (("who-said-what", "--columns", "speaker,nobody"), 2, r"no column 'nobody'; the columns are date, speaker"),
+    (("did-they-say", "-p", "name=x", "-p", "about=y", "--limit", "3"), 2, r"--limit apply to SELECT"),
+    (("who-said-what", "--limit", "-1"), 2, r"Invalid value for '--limit'"),
 ])
 def test_mistakes_get_a_message_and_an_exit_status(kg, small_ttl, args, code, message):
     r = kg("query", *args, "--graph", str(small_ttl))
@@ -159,7 +162,7 @@ def test_mistakes_get_a_message_and_an_exit_status(kg, small_ttl, args, code, me
 
 def test_a_missing_graph_file_is_named(kg, tmp_path):
     r = kg("query", "articles", "--graph", str(tmp_path / "none.ttl"))
-    assert r.code == 1 and "none.ttl: no such graph file" in r.err
+    assert r.code == 2 and "none.ttl: no such graph file" in r.err
 
 
 # ---------------------------------------------------------------- kg queries
@@ -192,7 +195,7 @@ def test_export_to_stdout_and_by_extension(kg, small_ttl, tmp_path):
 
 def test_export_to_an_unknown_extension_writes_nothing(kg, small_ttl, tmp_path):
     r = kg("export", "--graph", str(small_ttl), "-o", str(tmp_path / "g.docx"))
-    assert r.code == 1 and "g.docx" in r.err
+    assert r.code == 2 and "g.docx" in r.err
     assert list(tmp_path.iterdir()) == []
 
 
@@ -212,7 +215,7 @@ def test_validate_fails_a_broken_graph_and_says_where(kg, tmp_path):
     path = graphio.save(ds, tmp_path / "broken.trig")
     r = kg("validate", "--graph", str(path))
     assert r.code == 1
-    short = str(statement).replace("https://w3id.org/newskg/id/", "id:")
+    short = short_iri(str(statement), DEFAULT_PREFIXES)
     assert f"Violation: {short}  nkg:text  Less than 1 values" in r.out
 
 
@@ -243,3 +246,25 @@ def test_the_installed_script_runs(seeds_ttl):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert len(json.loads(done.stdout)["results"]["bindings"]) == 5
+
+
+def test_xml_output_is_w3c_results_that_read_back(kg, seeds_ttl):
+    r = kg("query", "figures-for-measure", "--graph", str(seeds_ttl), "-p", "words=undocumented Afghans", "-f", "xml")
+    assert r.code == 0, r.err
+    parsed = list(Result.parse(io.StringIO(r.out), format="xml"))
+    expected = run(graphio.load(seeds_ttl), "figures-for-measure", {"words": "undocumented Afghans"}).rows()
+    assert [(str(row.figure), row.approximate.toPython()) for row in parsed] == \
+           [(row["figure"], row["approximate"]) for row in expected]
+    ask = kg("query", "did-they-say", "--graph", str(seeds_ttl), "-p", "name=Bugti", "-p", "about=zebra", "-f", "xml")
+    assert ask.code == 1 and Result.parse(io.StringIO(ask.out), format="xml").askAnswer is False
+
+
+def test_columns_and_limit_apply_to_every_row_format(kg, seeds_ttl):
+    args = ("query", "who-said-what", "--graph", str(seeds_ttl), "--columns", "speaker,statement", "--limit", "3")
+    rows = list(csv.DictReader(io.StringIO(kg(*args, "-f", "csv").out, newline="")))
+    assert len(rows) == 3 and list(rows[0]) == ["speaker", "statement"]
+    table = kg(*args).out.splitlines()
+    total = len(run(graphio.load(seeds_ttl), "who-said-what"))
+    assert table[0].split() == ["speaker", "statement"] and table[-1] == f"first 3 of {total} rows"
+    assert [json.loads(line)["statement"] for line in kg(*args, "-f", "jsonl").out.splitlines()] == \
+           [row["statement"] for row in rows]

@@ -87,3 +87,47 @@ def test_read_articles_reports_bad_files_and_keeps_going(tmp_path):
 def test_strip_html_keeps_paragraph_breaks():
     text, title = strip_html("<p>One para.</p><div>Two para.</div>")
     assert text == "One para.\n\nTwo para." and title is None
+
+
+@pytest.mark.parametrize("written, day", [
+    ("2024-03-05", date(2024, 3, 5)),
+    ("March 5, 2024", date(2024, 3, 5)),
+    ("5 March 2024", date(2024, 3, 5)),
+    ("Tue, 5 Mar 2024 09:30:00 GMT", date(2024, 3, 5)),
+    ("2024-03-05T09:30:00+01:00", date(2024, 3, 5)),
+    ("03/25/2024", date(2024, 3, 25)),
+    ("25/03/2024", date(2024, 3, 25)),
+])
+def test_the_header_date_is_read_in_its_common_forms(written, day):
+    a = parse_article(f"date: {written}\ntitle: Port closes\n\nThe port authority said the harbour would close.",
+                      identifier="a.txt")
+    assert a.date == day and a.notes == ()
+
+
+def test_a_date_that_could_be_either_way_is_read_month_first_and_said(tmp_path):
+    a = parse_article("date: 03/05/2024\n\nThe port authority said the harbour would close.", identifier="a.txt")
+    assert a.date == date(2024, 3, 5)
+    assert a.notes == ("date '03/05/2024' could be day or month first; read as 2024-03-05 (write YYYY-MM-DD to be "
+                       "sure)",)
+
+
+@pytest.mark.parametrize("written", ["Tuesday", "March 2024", "2024-02-30", "soon"])
+def test_a_date_that_cannot_be_read_is_named_and_the_article_is_undated(written):
+    a = parse_article(f"date: {written}\n\nThe port authority said the harbour would close.", identifier="a.txt")
+    assert a.date is None and a.body.startswith("The port authority")
+    assert a.notes == (f"date {written!r} cannot be read as a day (write it as YYYY-MM-DD); the article is undated",)
+
+
+def test_unknown_header_keys_are_kept_as_metadata_not_read_as_the_body():
+    a = parse_article("title: Port closes\nauthor: Mara Lind\nSection: Transport\npublished: 2024-03-05\n\n"
+                      "The port authority said the harbour would close.", identifier="a.txt")
+    assert (a.title, a.date, a.body) == ("Port closes", date(2024, 3, 5),
+                                         "The port authority said the harbour would close.")
+    assert a.metadata == (("author", "Mara Lind"), ("section", "Transport"))
+    assert a.notes == ("header keys author, section kept as article metadata (nkg:header)",)
+
+
+def test_a_first_paragraph_of_unknown_keys_alone_stays_body():
+    text = "Update: the port reopened on Friday.\n\nThe port authority said the harbour would close."
+    a = parse_article(text, identifier="a.txt")
+    assert a.body == text and a.metadata == ()

@@ -5,6 +5,7 @@ import pytest
 from rdflib import RDF, XSD, Literal
 
 from kg.errors import GraphError
+from kg.query import DEFAULT_PREFIXES, short_iri
 from kg.validate import validate
 from kg.vocab import ID, NKG
 
@@ -90,7 +91,7 @@ def test_each_breakage_is_reported_on_its_node_and_property(small, breakage):
     node, path, words = breakage(ds)
     report = validate(ds)
     assert not report.conforms
-    short = str(node).replace(str(ID), "id:")
+    short = short_iri(str(node), DEFAULT_PREFIXES)
     hits = [v for v in report.violations if v.node == short and v.path == path]
     assert hits, report.text()
     assert any(words in v.message for v in hits), report.text()
