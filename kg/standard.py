@@ -14,7 +14,7 @@ from functools import lru_cache
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SDO
 
-from .vocab import NKG, OA, ONTOLOGY_FILE
+from .vocab import OA, ONTOLOGY_FILE
 
 WRITTEN = tuple(str(ns) for ns in (SDO._NS, ORG._NS, PROV._NS, DCTERMS, OA._NS))
 

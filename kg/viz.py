@@ -50,6 +50,7 @@ STYLES = {  # class -> look; this order is the legend's
     NKG.Official: Style("#2ca02c", "triangle", "\u25b2"),
     NKG.Person: Style("#17becf", "dot", "\u25cf"),
     NKG.Organization: Style("#9467bd", "square", "\u25a0"),
+    NKG.Group: Style("#bcbd22", "dot", "\u25cf"),
     NKG.Statement: Style("#ff7f0e", "diamond", "\u25c6"),
     NKG.Policy: Style("#d62728", "star", "\u2605"),
     NKG.Figure: Style("#8c564b", "triangleDown", "\u25bc"),
@@ -57,7 +58,7 @@ STYLES = {  # class -> look; this order is the legend's
 }
 CLASS_NAMES = {cls.fragment: cls for cls in STYLES}
 DEFAULT_CLASSES = tuple(cls for cls in STYLES if cls != NKG.Article)
-AGENTS = {NKG.Government, NKG.Official, NKG.Person, NKG.Organization}
+AGENTS = {NKG.Government, NKG.Official, NKG.Person, NKG.Organization, NKG.Group}
 CLAIMS = {NKG.Statement, NKG.Figure}  # nodes drawn between who made them and what they are about
 
 EDGES = {  # property -> (edge label, drawn from the object to the subject)

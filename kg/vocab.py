@@ -100,7 +100,8 @@ STANDARD_PREFIXES = {"schema": SDO._NS, "prov": PROV._NS, "org": ORG._NS, "oa": 
 # an unescaped '/', so id:agent/sarfraz-bugti is not one, agent:sarfraz-bugti is
 ID_PREFIXES = {kind: ID[f"{path}/"] for kind, path in (
     ("article", "article"), ("government", "government"), ("agent", "agent"), ("organization", "org"),
-    ("statement", "statement"), ("figure", "figure"), ("policy", "policy"), ("mention", "mention"))}
+    ("group", "group"), ("statement", "statement"), ("figure", "figure"), ("policy", "policy"),
+    ("mention", "mention"))}
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,7 @@ from kg.vocab import ID, NKG
 
 from .kg_fixtures import BODY_1, PAKISTAN, copy_dataset, small_dataset
 
-SHOWN = ("Government", "Official", "Person", "Organization", "Statement", "Policy", "Figure")
+SHOWN = ("Government", "Official", "Person", "Organization", "Group", "Statement", "Policy", "Figure")
 NETWORK_ADDRESS = re.compile(r"(?i)\b(?:https?|wss?|ftp):|//[a-z0-9-]+\.[a-z0-9.-]+/")
 HOSTILE_SCRIPT = '</script><script>window.__pwned = "script";</script>'
 HOSTILE_IMG = '<img src=x onerror="window.__pwned = \'img\'">'

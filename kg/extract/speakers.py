@@ -373,9 +373,11 @@ class SpeakerResolver:
         a statement or release speaks for the state the text is about, anything else as itself."""
         if tok.lower_ in RELEASES:
             return context_government(self.doc, self.table, tok.i)
-        if tok.pos_ == "NOUN" or tok.pos_ in ("PRON", "DET") and tok.lower_ in QUANTIFIERS and \
+        heads = [tok] + list(tok.conjuncts)
+        people = any(t.lower_ in GROUP_SPEAKER_HEADS or t.lemma_.lower() in GROUP_SPEAKER_HEADS for t in heads)
+        if tok.pos_ == "NOUN" and people or tok.pos_ in ("PRON", "DET") and tok.lower_ in QUANTIFIERS and \
                 any(c.dep_ == "prep" and c.lower_ in ("in", "of", "among") for c in tok.children):
-            return self._group(tok)
+            return self._group(tok)  # "the crossbench and some opposition MPs", "some in the government"
         return None
 
     def _new_speaker(self, tok: Token) -> str | None:

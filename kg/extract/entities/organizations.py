@@ -59,20 +59,16 @@ def _initials_acronyms(doc: Doc, table: EntityTable, found: dict[str, str]) -> N
             continue
         name = norm_name(ent.text)
         caps = [w for w in re.findall(r"[A-Za-z][\w’'-]*", name) if w[0].isupper()]
-        if len(caps) >= 2:
+        if len(caps) >= 2 and ent[-1].lower_ not in THING_HEADS:
             spelled.setdefault("".join(w[0] for w in caps), name)
     for tok in doc:
         acr = tok.text
-        if acr in found or acr not in spelled or not acr.isupper():
+        if acr not in spelled or not acr.isupper() or acr in KNOWN_ORGS or table.claimed(tok.i, tok.i + 1):
             continue
-        found[acr] = spelled[acr]
-        key = f"org:{spelled[acr].lower()}"
-        table.get_or_create(key, ORGANIZATION, spelled[acr]).names.add(acr)
-    for tok in doc:
-        if tok.text in found and not table.claimed(tok.i, tok.i + 1) and tok.text not in KNOWN_ORGS:
-            key = f"org:{found[tok.text].lower()}"
-            if key in table.entities:
-                table.mention(key, tok.i, tok.i + 1, tok.text)
+        found.setdefault(acr, spelled[acr])
+        key = f"org:{found[acr].lower()}"
+        table.get_or_create(key, ORGANIZATION, found[acr])
+        table.mention(key, tok.i, tok.i + 1, acr)
 
 
 def _initials_suffix(words: list[str], letters: str) -> int | None:
@@ -105,6 +101,8 @@ def find_organizations(doc: Doc, table: EntityTable, acronyms: dict[str, str]) -
         if span is None or table.claimed(span.start, span.end):
             continue
         name = norm_name(span.text)
+        if span[-1].lower_ in THING_HEADS:
+            continue  # "the Afghan Citizen Card": a document, not an organization
         if not name or any(ch.isdigit() for ch in name) or _title_follows(doc, span) or name in TITLE_ABBREVIATIONS or \
                 gazetteer.country_by_capital(name) or gazetteer.country_by_demonym(name):
             continue
