@@ -180,7 +180,8 @@ def _figures(g: Graph, i: int, rec: ArticleRecord, res: Resolution) -> None:
             _node(g, res, reporter)
         g.add((iri, NKG.source, a))
         g.add((iri, NKG.evidence, Literal(f.evidence)))
-        _mention(g, rec, iri, f.surface)
+        for span in [f.surface, *f.mentions]:
+            _mention(g, rec, iri, span)
 
 
 def policy_iris(records: list[ArticleRecord], res: Resolution) -> dict[tuple[int, int], tuple[URIRef, str]]:

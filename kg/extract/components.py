@@ -80,7 +80,7 @@ def statements_component(doc: Doc) -> Doc:
 @guarded("finding figures")
 def figures_component(doc: Doc) -> Doc:
     """Reported numbers, credited to the statement they appear in."""
-    doc._.nkg_figures = find_figures(doc, doc._.nkg_entities, doc._.nkg_statements)
+    doc._.nkg_figures = find_figures(doc, doc._.nkg_entities, doc._.nkg_statements, doc._.headline_end or 0)
     return doc
 
 

@@ -1,19 +1,30 @@
-"""Numbers as news writes them: digits, decimals with scale words, number words, percentages."""
+"""Numbers as news writes them: digits with separators and scales ("1,730,000", "£40bn", "N480", "Rs 7 lakh"),
+number words ("fifty-two", "a hundred and two", "two dozen"), fractions ("two-thirds") and percentages.
+
+Cardinal number words are read by text2num; scales, currencies and fractions come from the lexicons.
+"""
 from __future__ import annotations
 
 import re
 
-UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen".split())}
-TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "m": 1_000_000, "k": 1_000}
+from text_to_num import text2num
+
+from .lexicon import table as table_lexicon, words
+
+SCALES = {w: float(row[0]) for w, row in table_lexicon("number_scales").items()}
+FRACTIONS = {w: float(row[0]) for w, row in table_lexicon("fractions").items()}
+CURRENCY_ROWS = table_lexicon("currencies")
+CURRENCIES = {surface: row[0] for surface, row in CURRENCY_ROWS.items()}
+PERCENT = {"percent", "per cent", "%", "pc", "percentage", "pct"}
+TIME_UNITS = words("time_units")
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
-CURRENCIES = {"$": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD", "€": "EUR", "euro": "EUR",
-              "euros": "EUR", "£": "GBP", "pound": "GBP", "pounds": "GBP", "rupee": "rupees",
-              "rupees": "rupees", "rs": "rupees", "yuan": "CNY", "yen": "JPY"}
-PERCENT = {"percent", "per cent", "%", "pc", "percentage"}
+# a number glued to its currency and scale: "£40bn", "$5.2m", "N480", "C$29.8", "Rs7", "-3.5"
+GLUED = re.compile(r"^(?P<cur>[A-Za-z]{0,3}[$€£¥₹₦₩₱₽]|Rs\.?|Rp|N|RM|KSh|Ksh)?(?P<sign>[-−–])?"
+                   r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<scale>bn|mn|m|k|tn|trn|b)?$")
+UNITS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
+TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+NUMBER_WORDS = UNITS | TENS | {"hundred", "thousand", "million", "billion", "trillion"}
 
 
 def word_value(word: str) -> float | None:
@@ -21,38 +32,75 @@ def word_value(word: str) -> float | None:
     w = word.lower().strip()
     if DIGITS.match(w):
         return float(w.replace(",", ""))
-    if w in UNITS:
-        return float(UNITS[w])
-    if w in TENS:
-        return float(TENS[w])
-    if "-" in w:
-        a, _, b = w.partition("-")
-        if a in TENS and b in UNITS:
-            return float(TENS[a] + UNITS[b])
+    if w in UNITS or w in TENS or "-" in w and all(p in UNITS | TENS for p in w.split("-")):
+        try:
+            return float(text2num(w, "en"))
+        except ValueError:
+            return None
     return None
 
 
-def phrase_value(words: list[str]) -> float | None:
-    """The value of a run of number tokens: "1.73 million", "three million", "two hundred thousand"."""
-    total, current, seen = 0.0, None, False
-    for w in words:
+def glued_value(token: str) -> tuple[float, str | None] | None:
+    """A token holding a number with its currency or scale ("£40bn", "N480", "5m"): value and currency code."""
+    m = GLUED.match(token)
+    if not m or not (m["cur"] or m["scale"]):
+        return None
+    cur = m["cur"]
+    code = None
+    if cur:
+        code = CURRENCIES.get(cur.lower())
+        if code is None or cur.isalpha() and cur.lower() not in ("rs", "rs.", "rp", "n", "rm", "ksh"):
+            return None
+    value = float(m["num"].replace(",", "")) * (SCALES[m["scale"].lower()] if m["scale"] else 1)
+    return (-value if m["sign"] else value), code
+
+
+def phrase_value(words_: list[str]) -> float | None:
+    """The value of a run of number tokens: "1.73 million", "three million", "a hundred and two", "two dozen",
+    "fifty-two", "Rs 7 lakh" (the currency left out)."""
+    digits_part: float | None = None
+    spelled: list[str] = []
+    scale = 1.0
+    for w in words_:
         lw = w.lower()
-        if lw in ("and", "a"):
+        if lw in ("and", "-", "a", "an") and (spelled or lw in ("a", "an")):
+            if lw in ("a", "an"):
+                spelled.append("one")
             continue
-        v = word_value(lw)
-        if v is not None:
-            current = (current or 0.0) + v if current is not None and v < 100 and current >= 20 else v
-            seen = True
-        elif lw in SCALES and seen:
-            current = (current if current is not None else 1.0) * SCALES[lw]
-            if SCALES[lw] >= 1000:
-                total += current
-                current = None
+        if DIGITS.match(lw):
+            if digits_part is not None or spelled:
+                return None
+            digits_part = float(lw.replace(",", ""))
+        elif lw in SCALES and (digits_part is not None or spelled):
+            if spelled and lw in ("hundred", "thousand", "million", "billion", "trillion"):
+                spelled.append(lw)
+            else:
+                scale *= SCALES[lw]
+        elif lw in NUMBER_WORDS or "-" in lw and all(p in UNITS | TENS for p in lw.split("-")):
+            if digits_part is not None:
+                return None
+            spelled.append(lw)
         else:
             return None
-    if not seen:
+    if digits_part is not None:
+        return digits_part * scale
+    if not spelled:
         return None
-    return total + (current or 0.0)
+    try:
+        return float(text2num(" ".join(spelled), "en")) * scale
+    except ValueError:
+        return None
+
+
+def fraction_value(text: str) -> float | None:
+    """"two-thirds", "a quarter", "half": the share as a number."""
+    t = text.lower().replace("-", " ").split()
+    if not t or t[-1] not in FRACTIONS:
+        return None
+    if len(t) == 1:
+        return FRACTIONS[t[0]] if t[0] == "half" else None
+    count = 1.0 if t[0] in ("a", "one", "an") else word_value(t[0])
+    return count * FRACTIONS[t[-1]] if count is not None and len(t) == 2 else None
 
 
 def clean_number(value: float) -> str:

@@ -76,6 +76,7 @@ class FigureRecord:
     measure: str | None = None
     reporter: str | None = None
     rule: str = "number"
+    mentions: list[Span] = field(default_factory=list)  # where the story repeats the same figure
 
 
 @dataclass
