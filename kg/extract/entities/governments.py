@@ -327,10 +327,10 @@ def find_state_bodies(doc: Doc, table: EntityTable) -> None:
     """Ministries, embassies, armies and election commissions speak for their state: an organization found
     under such a name becomes a mention of that state's government (named in the body's own name, else
     the one the text is about)."""
-    for ent in list(table.of_kind(ORGANIZATION)):
-        if ent.unnamed or not is_state_body(ent.name):
-            continue
-        key = _body_government(doc, table, ent)
+    bodies = [e for e in table.of_kind(ORGANIZATION) if not e.unnamed and is_state_body(e.name)]
+    named = [e for e in bodies if _named_state(e) is not None]
+    for ent in named + [e for e in bodies if e not in named]:  # bodies that name their state first: they
+        key = _body_government(doc, table, ent)                  # tell which state the others belong to
         if key is None:
             continue
         gov = table.entities[key]
@@ -362,8 +362,12 @@ def _names_state(name: str) -> gazetteer.Country | None:
     return gazetteer.country_by_name(m.group(1)) if m else None
 
 
+def _named_state(ent) -> gazetteer.Country | None:
+    return next((c for c in map(_names_state, sorted(ent.names | {ent.name})) if c), None)
+
+
 def _body_government(doc: Doc, table: EntityTable, ent) -> str | None:
-    country = next((c for c in map(_names_state, sorted(ent.names | {ent.name})) if c), None)
+    country = _named_state(ent)
     if country is not None:
         return state_government(table, country)
     return table.dominant_government()  # a body without its state's name is the home state's ("the Cabinet")
