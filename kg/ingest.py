@@ -131,8 +131,15 @@ def headline(body: str) -> str | None:
 
 
 def looks_like_headline(line: str) -> bool:
-    """Short and without a full stop: a headline, not a lede written out as the title."""
-    return 3 <= len(line) <= 200 and len(line.split()) <= 25 and not line.rstrip().endswith((".", '"', "”", ":"))
+    """Short, and without a full stop or written in Title Case: a headline, not a lede written out as the title."""
+    words = line.split()
+    if not (3 <= len(line) <= 200 and len(words) <= 25):
+        return False
+    if not line.rstrip().endswith((".", '"', "”", ":")):
+        return True
+    long_words = [w for w in words if len(w.strip("\"“”'‘’.,:;!?")) > 3]
+    capitals = sum(1 for w in long_words if w.strip("\"“”'‘’")[:1].isupper())
+    return bool(long_words) and capitals / len(long_words) >= 0.75
 
 
 def parse_date(value: str | None) -> tuple[date | None, str | None]:

@@ -77,8 +77,8 @@ def phrase_value(words_: list[str]) -> float | None:
             else:
                 scale *= SCALES[lw]
         elif lw in NUMBER_WORDS or "-" in lw and all(p in UNITS | TENS for p in lw.split("-")):
-            if digits_part is not None:
-                return None
+            if digits_part is not None or lw in SCALES and not spelled:
+                return None  # "million" alone counts nothing
             spelled.append(lw)
         else:
             return None

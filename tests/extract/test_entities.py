@@ -128,3 +128,184 @@ def test_possessive_state_owns_the_ministry_in_a_title(extract_one):
                       "there were no winners in a trade war.")
     official = next(e for e in rec.entities.values() if e.name == "Guo Jiakun")
     assert rec.entities[official.government].country == "CN"
+
+
+# ---------------------------------------------------------------- names of every shape
+@pytest.mark.parametrize("text, name", [
+    # inner capitals
+    ("Senator Ewan McTavish said the harbour would close.", "Ewan McTavish"),
+    ("Governor Rhona DeVries opened the new bridge.", "Rhona DeVries"),
+    # particles
+    ("Trade Minister Karel van der Molen signed the accord.", "Karel van der Molen"),
+    # initials
+    ("Finance Secretary K. R. Ramesh presented the accounts.", "K. R. Ramesh"),
+    # hyphens
+    ("Mayor Anna-Lena Berger-Holt closed the market.", "Anna-Lena Berger-Holt"),
+    # an abbreviated given name is part of the name, not the end of a sentence
+    ("Foreign Affairs spokesperson Md. Karim Uddin rejected the claim.", "Md. Karim Uddin"),
+])
+def test_names_of_every_shape(extract_one, text, name):
+    rec = extract_one(text)
+    assert name in {e.name for e in rec.entities.values() if e.kind in (OFFICIAL, PERSON)}, \
+        [e.name for e in rec.entities.values()]
+
+
+def test_a_weekday_after_a_name_is_not_part_of_it(extract_one):
+    rec = extract_one("A meeting chaired by President Oskar Lind Thursday approved the plan.")
+    assert "Oskar Lind" in names(rec, OFFICIAL)
+
+
+def test_quoted_nickname_is_another_name_of_the_person(extract_one):
+    rec = extract_one('President Tomas "Tommo" Varga announced the budget. Tommo said it was fair.')
+    varga = [e for e in rec.entities.values() if e.kind == OFFICIAL]
+    assert len(varga) == 1 and varga[0].name == "Tomas Varga" and "Tommo" in varga[0].names
+    assert len(varga[0].mentions) == 2
+
+
+@pytest.mark.parametrize("text", ["Rescuers reached Tanvir Shoal on Monday.", "Crowds filled Vesna Square."])
+def test_places_are_not_people(extract_one, text):
+    assert not [e for e in extract_one(text).entities.values() if e.kind in (PERSON, OFFICIAL)]
+
+
+# ---------------------------------------------------------------- titles on both sides of a name
+@pytest.mark.parametrize("text, name, title, country", [
+    ("U.S. Defense Secretary Tom Hale visited the base.", "Tom Hale", "Defense Secretary", "US"),
+    ("Federal Judge Ana Ruiz blocked the order.", "Ana Ruiz", "Federal Judge", None),
+    ("Minister of State for Finance Dev Rao tabled the bill.", "Dev Rao", "Minister of State for Finance", None),
+    ("Kenya's Agriculture Cabinet Secretary Mary Wanjiru toured the farms.", "Mary Wanjiru",
+     "Agriculture Cabinet Secretary", "KE"),
+    # an honorific between the title and the name
+    ("Principal Secretary for Health Dr Amal Haddad met the nurses.", "Amal Haddad",
+     "Principal Secretary for Health", None),
+    # a coordination of titles: the government one makes the official
+    ("Nepali Home Minister and party chief Lata Rao spoke.", "Lata Rao", "Home Minister", "NP"),
+    # a party before a legislator's title
+    ("Green senator Tara Nolan opposed the bill.", "Tara Nolan", "Green senator", None),
+])
+def test_titles_before_the_name(extract_one, text, name, title, country):
+    rec = extract_one(text)
+    official = next(e for e in rec.entities.values() if name in e.name)
+    assert official.kind == OFFICIAL and official.title == title
+    if country:
+        assert rec.entities[official.government].country == country
+
+
+@pytest.mark.parametrize("text, name, title, country", [
+    ("Lena Park, head of the Ministry of Trade, said exports fell.", "Lena Park", "head of the Ministry of Trade",
+     None),
+    ("The country's ambassador, Omar Said, left the talks early.", "Omar Said", "ambassador", None),
+    ("Marta Ilic, Serbia's foreign minister, arrived on Monday.", "Marta Ilic", "foreign minister", "RS"),
+])
+def test_titles_after_or_around_the_name(extract_one, text, name, title, country):
+    rec = extract_one(text)
+    official = next(e for e in rec.entities.values() if e.name == name)
+    assert official.kind == OFFICIAL and title in official.title
+    if country:
+        assert rec.entities[official.government].country == country
+
+
+@pytest.mark.parametrize("text, name, org", [
+    ("Relief Now chief Ruth Mbeki said aid was late.", "Ruth Mbeki", "Relief Now"),
+    ("Tomas Lind, an economist at the Baltic Institute, said prices would rise.", "Tomas Lind", "Baltic Institute"),
+])
+def test_a_title_in_an_organization_makes_a_person_of_it(extract_one, text, name, org):
+    rec = extract_one(text)
+    person = next(e for e in rec.entities.values() if e.name == name)
+    assert person.kind == PERSON
+    assert person.organization and rec.entities[person.organization].name == org
+
+
+def test_a_title_standing_for_a_named_person_is_that_person(extract_one):
+    rec = extract_one("The finance minister announced a tax on sugar on Monday. Jorge Lima said the tax "
+                      "would fund clinics.")
+    lima = next(e for e in rec.entities.values() if e.name == "Jorge Lima")
+    assert lima.kind == OFFICIAL and "finance minister" in lima.title.lower()
+    assert len(lima.mentions) == 2
+
+
+def test_a_capitalised_title_abbreviation_is_the_person_with_that_title(extract_one):
+    rec = extract_one("Chief Minister Rohan Das toured the flooded district. The CM ordered relief camps.")
+    das = next(e for e in rec.entities.values() if e.name == "Rohan Das")
+    assert len(das.mentions) == 2
+    assert not [e for e in rec.entities.values() if e.kind == ORGANIZATION]
+
+
+# ---------------------------------------------------------------- governments
+@pytest.mark.parametrize("text", [
+    "The European Union adopted the package.",
+    "The EU said the talks would resume.",
+    "The European Commission proposed new rules.",
+    "Brussels warned against the plan.",
+])
+def test_the_european_union_is_a_government(extract_one, text):
+    assert "EU" in govs(extract_one(text))
+
+
+def test_eu_commissioner_is_an_official_of_the_eu(extract_one):
+    rec = extract_one("EU Commissioner Petra Novak said the rules were final.")
+    novak = next(e for e in rec.entities.values() if e.name == "Petra Novak")
+    assert novak.kind == OFFICIAL and rec.entities[novak.government].country == "EU"
+
+
+@pytest.mark.parametrize("text, code, body", [
+    ("The Chilean Embassy said the visas were valid.", "CL", "Chilean Embassy"),
+    ("The Election Commission of Ghana postponed the vote.", "GH", "Election Commission of Ghana"),
+    ("Ghana's economy slowed. The Ministry of Trade said exports fell.", "GH", "Ministry of Trade"),
+    ("Peru's navy sailed. The Peruvian Coast Guard said three boats sank.", "PE", "Peruvian Coast Guard"),
+])
+def test_state_bodies_speak_for_their_state(extract_one, text, code, body):
+    rec = extract_one(text)
+    gov = next(e for e in rec.entities.values() if e.kind == GOVERNMENT and e.country == code)
+    assert body in gov.names
+    assert not [e for e in rec.entities.values() if e.kind == ORGANIZATION and e.name == body]
+
+
+def test_an_acronym_spelled_by_a_state_body_is_that_state(extract_one):
+    rec = extract_one("Peru's Department of Foreign Investment closed the office. A DFI official said it would "
+                      "reopen.")
+    gov = next(e for e in rec.entities.values() if e.country == "PE")
+    assert "DFI" in gov.names
+
+
+@pytest.mark.parametrize("text", [
+    "The World Health Organization said cases fell.",
+    "The International Energy Agency cut its forecast.",
+])
+def test_international_bodies_are_not_a_states_government(extract_one, text):
+    assert not govs(extract_one(text))
+
+
+def test_a_government_named_by_a_common_noun_is_the_state_of_the_sentence(extract_one):
+    rec = extract_one("Bolivian farmers protested after the government raised fuel prices.")
+    gov = next(e for e in rec.entities.values() if e.country == "BO")
+    assert any("government" in text_of_span(m) for m in gov.mentions)
+
+
+def text_of_span(span):
+    return span.text.lower()
+
+
+def test_a_party_in_government_is_its_states_government(extract_one):
+    rec = extract_one("Norway's economy grew. The Labour government said taxes would stay.")
+    assert govs(rec) == {"NO"}
+
+
+def test_a_party_leadership_race_is_no_government(extract_one):
+    rec = extract_one("Ministers are preparing for the NDP leadership race in the autumn.")
+    assert not [e for e in rec.entities.values() if e.kind == GOVERNMENT and e.group]
+
+
+def test_states_listed_as_places_are_not_governments(extract_one):
+    rec = extract_one("The targeted firms are based in Peru, Chile and Bolivia, the ministry said.")
+    assert not govs(rec) & {"PE", "CL", "BO"}
+
+
+def test_the_money_of_a_story_names_its_state(extract_one):
+    rec = extract_one("The government will raise taxes by £12bn, the chancellor said.")
+    assert govs(rec) == {"GB"}
+
+
+def test_a_description_is_not_another_name(extract_one):
+    rec = extract_one("Japan will spend more on defence. The federal government said the budget would grow.")
+    gov = next(e for e in rec.entities.values() if e.country == "JP")
+    assert not any("government" in n.lower() for n in gov.names)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .governments import (assign_governments, context_government, find_groups, find_leader_governments,
-                          find_generic_governments, find_ministries, find_state_bodies,
+                          find_generic_governments, find_ministries, find_named_bodies, find_state_bodies,
                           find_states)
 from .organizations import find_acronyms, find_organizations, is_outlet
 from .people import adopt_title_descriptions, find_people, find_short_names, merge_short_names
@@ -19,6 +19,7 @@ def find_entities(doc: Doc, headline_end: int = 0) -> EntityTable:
     table = EntityTable(doc)
     acronyms = find_acronyms(doc, table)
     find_groups(doc, table)
+    find_named_bodies(doc, table)
     find_states(doc, table)
     find_people(doc, table, headline_end)
     merge_short_names(table)

@@ -102,6 +102,36 @@ def _government_phrase(doc: Doc, span: TokSpan) -> tuple[int, int]:
 
 
 # ---------------------------------------------------------------- states by name, demonym, capital
+def find_named_bodies(doc: Doc, table: EntityTable) -> None:
+    """"The Election Commission of Ghana", "the Chilean Embassy": a state body whose name says its state is a
+    mention of that state's government, whole, before the state's name inside it is read on its own."""
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "FAC", "GPE") or table.claimed(ent.start, ent.end):
+            continue
+        span = _strip_det(ent)
+        if span is not None:
+            span = _with_of_state(doc, span)
+        name = norm_name(span.text) if span is not None else ""
+        if not name or not is_state_body(name):
+            continue
+        country = _names_state(name)
+        if country is not None:
+            table.mention(state_government(table, country), span.start, span.end, name)
+
+
+def _with_of_state(doc: Doc, span: TokSpan) -> TokSpan:
+    """"The Election Commission of" + "Ghana" tagged apart: the body's name runs on to its state."""
+    end = span.end
+    if span[-1].lower_ != "of" and end < len(doc) and doc[end].lower_ == "of":
+        end += 1
+    if doc[end - 1].lower_ == "of":
+        for n in (3, 2, 1):
+            tail = doc[end:end + n]
+            if len(tail) == n and gazetteer.country_by_name(tail.text):
+                return doc[span.start:end + n]
+    return span
+
+
 def find_states(doc: Doc, table: EntityTable) -> None:
     """Country names and capitals acting as agents, and "<Demonym> government" phrases."""
     for span in _country_spans(doc):

@@ -32,6 +32,7 @@ NAME_TOKEN = re.compile(r"^(?:[A-Z][\w’'.\-]*|[A-Z]\.)$")  # Jenny, McAllister
 ABBREVIATED_GIVEN_NAME = re.compile(r"^[A-Z][a-z]{0,2}\.$")  # "Ma.", "Md." before a name
 QUOTED_NICKNAME = re.compile(r"\s*[\"“‘'](?P<nick>[^\"”’']{2,24})[\"”’']\s*")
 LINKS = ("and", "&", "of", "for")
+QUOTE_MARKS = ('"', "“", "”", "'", "‘", "’")
 DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
                        "june july august september october november december today yesterday tomorrow".split())
 
@@ -113,7 +114,7 @@ def _person_spans(doc: Doc, table: EntityTable, headline_end: int):
     i = 0
     while i < len(ents):
         ent = ents[i]
-        if ent.label_ == "PERSON" or (ent.label_ == "ORG" and _behaves_like_person(doc, ent)):
+        if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "GPE", "NORP") and _behaves_like_person(doc, ent)):
             start, end = ent.start, ent.end
             while i + 1 < len(ents) and ents[i + 1].label_ == "PERSON" and \
                     all(t.lower_ in NAME_PARTICLES for t in doc[end:ents[i + 1].start]):
@@ -135,6 +136,10 @@ def _name_extent(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if start > 0 and ABBREVIATED_GIVEN_NAME.match(doc[start - 1].text) and \
             doc[start - 1].lower_.rstrip(".") not in HONORIFICS | TITLE_HEADS | TITLE_MODIFIERS:
         start -= 1
+    nick = doc[end:end + 4]  # 'Joko "Jokowi" Widodo': a quoted nickname inside the name
+    if len(nick) == 4 and nick[0].text in QUOTE_MARKS and nick[2].text in QUOTE_MARKS and \
+            NAME_TOKEN.match(nick[1].text) and NAME_TOKEN.match(nick[3].text) and nick[3].pos_ == "PROPN":
+        end += 4
     while end < len(doc) and end - start < 5 and _continues_name(doc[end]):
         end += 1
     if doc[end - 1].text in ("'s", "’s"):
@@ -182,9 +187,16 @@ def _looks_like_name(span: TokSpan) -> bool:
 
 
 def _behaves_like_person(doc: Doc, ent: TokSpan) -> bool:
-    """An ORG-tagged name followed by ", who" or ", a lawyer" is a person the tagger got wrong."""
+    """A name tagged as an organization or a place but followed by ", who", ", a lawyer" or ", the country's
+    foreign minister" is a person the tagger got wrong."""
     if any(t.lower_ in ORG_HEADS or t.is_upper for t in ent) or len(ent) < 2:
         return False
+    text = norm_name(ent.text)
+    if gazetteer.country_by_name(text) or gazetteer.country_by_capital(text) or gazetteer.country_by_demonym(text):
+        return False
+    if ent.label_ != "ORG":
+        after = _title_after(doc, ent, EntityTable(doc))
+        return after is not None and after.official
     if ent.start > 0 and doc[ent.start - 1].lower_ in TITLE_HEADS:
         return True  # "spokeswoman Jane Roe"
     nxt = doc[ent.end:ent.end + 3]
@@ -205,7 +217,8 @@ def _title_before(doc: Doc, span: TokSpan, table: EntityTable) -> Title | None:
         t = doc[i]
         if t.ent_type_ == "PERSON" or table.key_of(t) and table.entities[table.key_of(t)].kind in (PERSON, OFFICIAL):
             break  # "flanked by Jane Roe and Finance Minister X": another person's name ends the title
-        if _title_word(t) or t.lower_ in LINKS and toks and i > 0 and _title_word(doc[i - 1]):
+        inner = toks and t.dep_ in ("compound", "amod", "nmod") and t.head.i in {x.i for x in toks} and t.is_alpha
+        if _title_word(t) or inner or t.lower_ in LINKS and toks and i > 0 and _title_word(doc[i - 1]):
             toks.insert(0, t)
             i -= 1
             continue
@@ -254,12 +267,14 @@ def _read_title(unit: list[Token], table: EntityTable) -> Title | None:
     head_k = max(k for k in heads if k < link)
     designator, org, first = None, None, 0
     for k, t in enumerate(unit[:head_k]):
-        if t.text in ("'s", "’s") or t.lower_ in GOV_NOUNS:
+        if t.text in ("'s", "’s"):
             first = k + 1
         elif _designates(t):
             designator, first = _designates(t), k + 1
         elif _organization_word(t, table):
-            org, first = _organization_word(t, table), k + 1
+            word = _organization_word(t, table)
+            org = f"{org} {word}" if org and unit[k - 1].i == t.i - 1 and word == t.text else word
+            first = k + 1
     words_ = [t.text for t in unit[first:] if t.text not in ("'s", "’s")]
     text = " ".join(words_).strip()
     head = unit[head_k].lower_
@@ -282,7 +297,8 @@ def _designates(t: Token) -> Token | None:
 def _organization_word(t: Token, table: EntityTable) -> str | None:
     """A word of a title naming a non-government organization ("union", an unknown acronym, a company):
     its name, or None for states, state bodies, parties and plain title words."""
-    if t.lower_ in TITLE_MODIFIERS or t.lower_ in TITLE_HEADS or t.text in TITLE_ABBREVIATIONS:
+    if t.lower_ in TITLE_MODIFIERS or t.lower_ in TITLE_HEADS or t.text in TITLE_ABBREVIATIONS or \
+            t.lower_ in NON_GOV_TITLE_WORDS:
         return None
     if is_party(t.text):
         return None  # "Labor senator": a legislator of the state, whatever the party
@@ -291,6 +307,9 @@ def _organization_word(t: Token, table: EntityTable) -> str | None:
         return None if is_state_body(known) else known
     if t.ent_type_ == "ORG" or (t.is_upper and len(t.text) >= 2 and t.text.isalpha()):
         return None if is_state_body(t.text) else t.text
+    if t.is_title and t.ent_type_ not in ("GPE", "NORP", "LOC", "PERSON") and t.lower_ not in GOV_NOUNS and \
+            t.lower_ not in MINISTRY_NOUNS and not gazetteer.country_by_capital(t.text) and not is_state_body(t.text):
+        return t.text  # "Relief Now chief": a name that is no state, no office and no party
     return None
 
 
@@ -450,9 +469,9 @@ def _description_head(tok: Token) -> str | None:
 
 
 def _title_holder(table: EntityTable, title_text: str, before: int) -> Entity | None:
-    words_ = {w.lower() for w in title_text.split()} - {"the", "this"}
-    expanded = {w.lower() for t in title_text.split() for w in TITLE_ABBREVIATIONS.get(t, "").split()}
-    want = (words_ - set(TITLE_ABBREVIATIONS)) | expanded
+    words_ = {w for w in title_text.split() if w.lower() not in ("the", "this")}
+    expanded = {w.lower() for t in words_ for w in TITLE_ABBREVIATIONS.get(t, "").split()}
+    want = {w.lower() for w in words_ if w not in TITLE_ABBREVIATIONS} | expanded
     cands = [e for e in table.of_kind(OFFICIAL, PERSON) if e.title and not e.unnamed and
              want and want <= {w.lower() for w in e.title.split()}]
     if not cands:

@@ -42,6 +42,7 @@ def is_name(surface: str) -> bool:
     return any(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
+MIN_HINT = 0.5  # a state named once as a place is no evidence the story is about it; twice, or its money, is
 DETERMINERS = frozenset("the a an its their our his her this that these those".split())
 GENERIC_MODIFIERS = frozenset("federal national central previous new current former interim caretaker".split())
 
@@ -122,7 +123,7 @@ class EntityTable:
         codes = {}
         for code, weight in self.hints.items():
             country = gazetteer.country_by_code(code)
-            if country is not None:
+            if country is not None and (weight >= MIN_HINT or gov_key(country) in self.entities):
                 key = gov_key(country)
                 scores[key] += weight
                 codes[key] = country
