@@ -21,6 +21,7 @@ SPACING = 70.0  # distance from nearly every node to its nearest neighbour, in p
 GAP = 90.0  # space between packed components
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 SEED = 7
+ONE_LEVEL_LIMIT = 60  # a component this small is laid out in one go: a few nodes need no regions
 UNSTACK_LIMIT = 600  # communities up to this size get their big nodes pushed apart (every pair compared)
 EXACT_LIMIT = 400  # up to this many nodes every pair of nodes repels; above, only neighbours on a grid
 
@@ -66,11 +67,12 @@ def _component(H: nx.Graph, community: dict) -> dict:
     """
     groups: dict[int, list] = {}
     for n in sorted(H, key=str):
-        groups.setdefault(community[n], []).append(n)
+        groups.setdefault(0 if len(H) <= ONE_LEVEL_LIMIT else community[n], []).append(n)
     inner = {c: _unstack(_force(H.subgraph(nodes)), H) for c, nodes in groups.items()}
     if len(inner) == 1:
         return next(iter(inner.values()))
-    radius = {c: max(math.hypot(x, y) for x, y in p.values()) + SPACING / 2 for c, p in inner.items()}
+    radius = {c: max(math.hypot(x, y) + _size(H, n) for n, (x, y) in p.items()) + SPACING / 4
+              for c, p in inner.items()}
     between = nx.Graph()
     between.add_nodes_from(groups)
     for a, b, d in H.edges(data=True):
@@ -115,8 +117,12 @@ def _unstack(pos: dict, H: nx.Graph) -> dict:
     """Big nodes (hubs) pushed off their neighbours, in communities small enough to compare every pair."""
     if len(pos) > UNSTACK_LIMIT:
         return pos
-    radius = {n: node_size(H.nodes[n].get("mentions", 0), H.nodes[n].get("cls")) + 6 for n in pos}
+    radius = {n: _size(H, n) for n in pos}
     return _apart(pos, radius, margin=SPACING / 4, spread=False)
+
+
+def _size(H: nx.Graph, node) -> float:
+    return node_size(H.nodes[node].get("mentions", 0), H.nodes[node].get("cls"))
 
 
 def _apart(centres: dict, radius: dict, rounds: int = 200, margin: float = GAP / 2, spread: bool = True) -> dict:

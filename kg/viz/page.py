@@ -77,7 +77,7 @@ def to_pyvis(G: nx.MultiDiGraph, corpus: Corpus, positions: dict) -> Network:
         e, data = corpus.entities[key], G.nodes[key]
         style = STYLES[e.cls]
         x, y = positions[key]
-        net.add_node(key, label=e.name, shape=style.shape, color=style.colour, x=round(x, 1), y=round(y, 1),
+        net.add_node(key, label=e.name, shape=style.shape, color=style.colour, x=round(x), y=round(y),
                      size=node_size(data["mentions"], e.cls), cls=e.cls.fragment, name=e.name,
                      aliases=e.aliases, rank=data["rank"], labelSize=label_size(data["rank"]),
                      **_entity_facts(e))

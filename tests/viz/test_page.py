@@ -136,7 +136,7 @@ def test_nodes_are_sized_by_mentions(tmp_path):
 def test_positions_arrive_computed_and_physics_stays_off(story_page):
     data = page_data(story_page[0])
     assert data["options"]["physics"]["enabled"] is False
-    assert all(isinstance(node["x"], float) and isinstance(node["y"], float) for node in data["nodes"])
+    assert all(isinstance(node["x"], int) and isinstance(node["y"], int) for node in data["nodes"])
 
 
 # ---------------------------------------------------------------- what the panels read

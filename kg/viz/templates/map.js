@@ -251,15 +251,23 @@
       var font = labelFont(n), text = n.short || (n.short = shortName(n.name)), h = n.labelSize + 2;
       var w = measure(ctx, font, text), r = n.size * scale;
       var spots = candidates(p, r, w, h);
-      // the first labels (governments, the busiest) go over other nodes if they must; the rest do not
-      var own = n.rank < ALWAYS ? null : n.id;
-      for (var j = 0; j < spots.length; j++) {
-        var box = { x: spots[j].x, y: spots[j].y, w: w, h: h, own: "label" };
-        if (box.x < 0 || box.y < 0 || box.x + w > width || box.y + h > height) continue;
-        if (own === null ? blockedByLabels(box) : blocked(box, own)) continue;
-        add(box);
-        placed.push({ id: n.id, text: text, font: font, size: n.labelSize, side: spots[j].side, x: box.x, y: box.y, w: w, h: h });
-        break;
+      // a label covers no other label, and no other node where it can help it; the first labels
+      // (governments, the busiest) go over other nodes when every place around their own is taken
+      var tries = n.rank < ALWAYS ? [true, false] : [true];
+      var spot = null;
+      for (var t = 0; t < tries.length && !spot; t++) {
+        for (var j = 0; j < spots.length; j++) {
+          var box = { x: spots[j].x, y: spots[j].y, w: w, h: h, own: "label" };
+          if (box.x < 0 || box.y < 0 || box.x + w > width || box.y + h > height) continue;
+          if (tries[t] ? blocked(box, n.id) : blockedByLabels(box)) continue;
+          spot = { box: box, side: spots[j].side };
+          break;
+        }
+      }
+      if (spot) {
+        add(spot.box);
+        placed.push({ id: n.id, text: text, font: font, size: n.labelSize, side: spot.side,
+                      x: spot.box.x, y: spot.box.y, w: w, h: h });
       }
     }
     return placed;

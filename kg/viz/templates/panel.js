@@ -228,13 +228,12 @@
       head.appendChild(nodeLink(m));
     });
     if (!(c.makers || []).length) head.appendChild(document.createTextNode(c.cls === "Figure" ? "A figure" : "Someone"));
-    var verb = c.cls === "Statement" ? (c.verb || "say") : "reported";
-    head.appendChild(document.createTextNode(" " + verb));
     out.push(head);
     var kind = el("p", "kind");
     kind.appendChild(glyph(c.cls));
-    var bits = [c.cls === "Statement" ? (c.direct ? "direct quote" : "reported speech") : "figure",
-                story.claimDate(c) || "undated"];
+    var bits = [c.cls === "Statement" ? (c.direct ? "direct quote" : "reported speech") : "figure"];
+    if (c.cls === "Statement" && c.verb) bits.push("\u201c" + c.verb + "\u201d");
+    bits.push(story.claimDate(c) || "undated");
     if (c.cls === "Figure" && c.approximate) bits.push("approximate");
     kind.appendChild(document.createTextNode(bits.join(" \u00b7 ")));
     out.push(kind);
