@@ -53,10 +53,18 @@ def _weighted(G: nx.Graph) -> nx.Graph:
 
 
 def _communities(U: nx.Graph) -> dict:
-    """Node -> community number, biggest community first."""
-    found = nx.community.louvain_communities(U, weight="weight", seed=SEED)
-    found.sort(key=lambda c: (-len(c), min(str(n) for n in c)))
-    return {n: i for i, c in enumerate(found) for n in c}
+    """Node -> community number (Louvain, igraph's multilevel), biggest community first."""
+    nodes = list(U)
+    index = {n: i for i, n in enumerate(nodes)}
+    g = igraph.Graph(n=len(nodes), edges=[(index[a], index[b]) for a, b in U.edges()])
+    with _seeded():
+        membership = g.community_multilevel(weights=[d["weight"] for _, _, d in U.edges(data=True)] or None,
+                                             return_levels=False).membership
+    found: dict[int, list] = {}
+    for n, c in zip(nodes, membership):
+        found.setdefault(c, []).append(n)
+    order = sorted(found.values(), key=lambda c: (-len(c), min(str(n) for n in c)))
+    return {n: i for i, c in enumerate(order) for n in c}
 
 
 def _component(H: nx.Graph, community: dict) -> dict:
@@ -118,7 +126,7 @@ def _unstack(pos: dict, H: nx.Graph) -> dict:
     if len(pos) > UNSTACK_LIMIT:
         return pos
     radius = {n: _size(H, n) for n in pos}
-    return _apart(pos, radius, margin=SPACING / 4, spread=False)
+    return _apart(pos, radius, rounds=25, margin=SPACING / 4, spread=False)
 
 
 def _size(H: nx.Graph, node) -> float:
@@ -138,9 +146,11 @@ def _apart(centres: dict, radius: dict, rounds: int = 200, margin: float = GAP /
         diff = xy[:, None, :] - xy[None, :, :]
         dist = np.maximum(np.linalg.norm(diff, axis=-1), 1e-9)
         push = np.clip(need - dist, 0, None)
-        if not push.any():
+        if push.max() < 1:  # less than a page unit: nothing anyone would see
             break
-        xy += 0.5 * (diff / dist[..., None] * push[..., None]).sum(axis=1) / len(xy) ** 0.5
+        # each circle moves half of its overlaps, averaged over the circles it overlaps: no overshoot
+        crowd = np.maximum(1, (push > 0).sum(axis=1))[:, None]
+        xy += 0.5 * (diff / dist[..., None] * push[..., None]).sum(axis=1) / crowd
     return {k: (float(x), float(y)) for k, (x, y) in zip(keys, xy)}
 
 

@@ -341,7 +341,7 @@
   // ---------------------------------------------------------------- the start: the corpus at a glance
 
   function homeView() {
-    var out = [el("h2", null, page.title)];
+    var out = [el("h2", null, "In these articles")];
     out.push(el("p", "hint", "Click a node for who said what; click an edge for the statements behind it; " +
                              "open an article to see every name and quote marked in its text."));
     var speakers = Object.keys(story.made).filter(function (id) { return app.byId[id]; }).map(function (id) {
