@@ -201,7 +201,11 @@ def label_boxes(opened: Opened) -> list[dict]:
             ctx.font = l.font;
             const w = ctx.measureText(l.text).width, h = n.labelSize + 2, r = n.size * scale;
             const at = {below: [p.x - w / 2, p.y + r + 2], above: [p.x - w / 2, p.y - r - 2 - h],
-                        right: [p.x + r + 4, p.y - h / 2], left: [p.x - r - 4 - w, p.y - h / 2]}[l.side];
+                        right: [p.x + r + 4, p.y - h / 2], left: [p.x - r - 4 - w, p.y - h / 2],
+                        belowRight: [p.x + r * 0.7, p.y + r * 0.7 + 2], belowLeft: [p.x - r * 0.7 - w, p.y + r * 0.7 + 2],
+                        aboveRight: [p.x + r * 0.7, p.y - r * 0.7 - 2 - h],
+                        aboveLeft: [p.x - r * 0.7 - w, p.y - r * 0.7 - 2 - h],
+                        farBelow: [p.x - w / 2, p.y + r + 4 + h], farAbove: [p.x - w / 2, p.y - r - 4 - 2 * h]}[l.side];
             return {id: l.id, rank: n.rank, x: at[0], y: at[1], w: w, h: h, reported: [l.x, l.y, l.w, l.h],
                     inside: at[0] >= 0 && at[1] >= 0 && at[0] + w <= net.canvas.frame.clientWidth
                             && at[1] + h <= net.canvas.frame.clientHeight};
@@ -491,3 +495,12 @@ def test_hostile_article_runs_nothing(open_page, tmp_path, bypass_csp):
     assert opened.js("() => document.querySelectorAll('img, a, iframe, object, embed').length") == 0
     assert opened.requests == []
     assert opened.errors == []
+
+
+def test_article_opens_the_page_on_its_text(open_page, story, tmp_path):
+    path, n, g = story
+    ds, _ = border_story()
+    opened = open_page(write_html(ds, tmp_path / "article.html", article="ostrand-reply.txt"))
+    assert opened.js("() => document.getElementById('panel').dataset.view") == "article"
+    assert opened.page.text_content("#panel-body .article-body") == str(g.value(border_story()[1]["b"], NKG.body))
+    assert visible_nodes(opened) == {n["ostrand"], n["tam"], n["lee"], n["deadline"]}

@@ -197,14 +197,27 @@
     return widths[key];
   }
 
-  // where a label may go around its node, best first: below, above, right, left
-  function candidates(p, r, w, h) {
-    return [
-      { side: "below", x: p.x - w / 2, y: p.y + r + 2 },
-      { side: "above", x: p.x - w / 2, y: p.y - r - 2 - h },
-      { side: "right", x: p.x + r + 4, y: p.y - h / 2 },
-      { side: "left", x: p.x - r - 4 - w, y: p.y - h / 2 }
-    ];
+  // where a label may go around its node, best first: below, above, right, left; then, for the labels
+  // that are always shown, the corners and a line further out
+  var SIDES = {
+    below: function (p, r, w, h) { return [p.x - w / 2, p.y + r + 2]; },
+    above: function (p, r, w, h) { return [p.x - w / 2, p.y - r - 2 - h]; },
+    right: function (p, r, w, h) { return [p.x + r + 4, p.y - h / 2]; },
+    left: function (p, r, w, h) { return [p.x - r - 4 - w, p.y - h / 2]; },
+    belowRight: function (p, r, w, h) { return [p.x + r * 0.7, p.y + r * 0.7 + 2]; },
+    belowLeft: function (p, r, w, h) { return [p.x - r * 0.7 - w, p.y + r * 0.7 + 2]; },
+    aboveRight: function (p, r, w, h) { return [p.x + r * 0.7, p.y - r * 0.7 - 2 - h]; },
+    aboveLeft: function (p, r, w, h) { return [p.x - r * 0.7 - w, p.y - r * 0.7 - 2 - h]; },
+    farBelow: function (p, r, w, h) { return [p.x - w / 2, p.y + r + 4 + h]; },
+    farAbove: function (p, r, w, h) { return [p.x - w / 2, p.y - r - 4 - 2 * h]; }
+  };
+  var NEAR = ["below", "above", "right", "left"], ALL = Object.keys(SIDES);
+
+  function candidates(p, r, w, h, sides) {
+    return (sides || NEAR).map(function (side) {
+      var at = SIDES[side](p, r, w, h);
+      return { side: side, x: at[0], y: at[1] };
+    });
   }
 
   function overlaps(a, b) {
@@ -250,7 +263,7 @@
       if (!p) continue;
       var font = labelFont(n), text = n.short || (n.short = shortName(n.name)), h = n.labelSize + 2;
       var w = measure(ctx, font, text), r = n.size * scale;
-      var spots = candidates(p, r, w, h);
+      var spots = candidates(p, r, w, h, n.rank < ALWAYS ? ALL : NEAR);
       // a label covers no other label, and no other node where it can help it; the first labels
       // (governments, the busiest) go over other nodes when every place around their own is taken
       var tries = n.rank < ALWAYS ? [true, false] : [true];
