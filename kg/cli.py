@@ -364,14 +364,15 @@ def stats_cmd(ctx, graph_path, top, as_json, store_spec):
 
 
 def _viz_classes(ctx, param, values):
-    """--include names checked against the page's classes, so a typo is a usage error."""
-    from .viz import CLASS_NAMES
+    """--include and --show names checked against the page's classes, so a typo is a usage error."""
+    from .viz import VizError
+    from .viz.storymap import class_list
 
-    by_name = {name.casefold(): name for name in CLASS_NAMES}
-    bad = [v for v in values if v.casefold() not in by_name]
-    if bad:
-        raise click.BadParameter(f"unknown class {bad[0]!r}; choose from {', '.join(CLASS_NAMES)}")
-    return tuple(by_name[v.casefold()] for v in values)
+    words = [w.strip() for v in values for w in v.split(",") if w.strip()]
+    try:
+        return tuple(c.fragment for c in class_list(words, option=f"--{param.name}"))
+    except VizError as exc:
+        raise click.BadParameter(str(exc).removeprefix(f"--{param.name} ")) from exc
 
 
 @cli.command("viz")
@@ -380,35 +381,42 @@ def _viz_classes(ctx, param, values):
               default=DEFAULT_GRAPH.with_suffix(".html"), show_default=True,
               help="Page to write, atomically; one self-contained HTML file that works offline.")
 @click.option("--focus", metavar="NAME", default=None,
-              help="Show only the neighbourhood of this entity: a name, an alias or an id such as "
+              help="Open the page centred on this entity, selected: a name, an alias or an id such as "
                    "agent/sarfraz-bugti.")
-@click.option("--hops", type=click.IntRange(min=0), default=2, show_default=True,
-              help="How many edges away from --focus to reach.")
+@click.option("--hops", type=click.IntRange(min=0), default=None,
+              help="With --focus: keep only what lies within this many edges of it.")
 @click.option("--include", multiple=True, metavar="CLASS", callback=_viz_classes,
-              help="Show only these classes (repeatable): Government, Official, Person, Organization, "
-                   "Statement, Policy, Figure, Article. Default: all but Article.")
+              help="Keep only these classes (repeatable or comma-separated): Government, Official, Person, "
+                   "Organization, Policy; Statement or Figure draws those as nodes too.")
+@click.option("--show", multiple=True, metavar="CLASSES", callback=_viz_classes,
+              help="Draw statements and figures as nodes too, e.g. --show statements,figures "
+                   "(by default they are what edges and panels are made of; the page can switch them on).")
 @click.option("--article", metavar="ID", default=None,
-              help="Show only what one article mentions (its file name, e.g. 000_0d08b72ce4582031.txt, or id).")
+              help="Keep only what one article says, and open it (its file name, e.g. 000_0d08b72ce4582031.txt, "
+                   "or id).")
 @store_option
 @click.pass_context
-def viz_cmd(ctx, graph_path, output, focus, hops, include, article, store_spec):
-    """Draw the graph as an interactive network page that opens from disk with no network.
+def viz_cmd(ctx, graph_path, output, focus, hops, include, show, article, store_spec):
+    """Draw the story map: an interactive page that opens from disk with no network.
 
-    Colour and shape show the class, size the number of connections; hover or click a node for its details
-    and the sentence and article it was read from; find a node by name and hide classes in the legend.
+    Governments, officials, people, organisations and policies are the nodes; an edge from a speaker to an
+    entity stands for what they said about it. Click a node for everything it said, in the sentence it was
+    read from; open an article to see every name and quote marked in its text; filter by date; find by name.
 
     Example:
 
     \b
         kg viz -o out/graph.html
-        kg viz --focus "Sarfraz Bugti" --hops 2 -o out/bugti.html
-        kg viz --include Government --include Official --include Statement -o out/officials.html
+        kg viz --focus "Sarfraz Bugti" -o out/bugti.html
+        kg viz --focus "Sarfraz Bugti" --hops 2 --show statements -o out/bugti-near.html
+        kg viz --include Government --include Official -o out/officials.html
     """
     from .viz import write_html
 
     graph_path, store_spec = _reading(ctx, graph_path, store_spec)
     source = graph_path if store_spec == "memory" else _load_graph(graph_path, store_spec).dataset
-    page = write_html(source, output, focus=focus, hops=hops, include=include or None, article=article)
+    page = write_html(source, output, focus=focus, hops=hops, include=include or None, show=show or None,
+                      article=article)
     click.echo(f"wrote {page}")
 
 
