@@ -55,8 +55,11 @@ def test_the_wheel_holds_the_queries_the_ontology_and_the_page_files(wheel):
     ontology = {f"kg/ontology/{p.name}" for p in (ROOT / "ontology").iterdir() if p.suffix in (".ttl", ".jsonld")}
     assert queries and queries <= names
     assert {"kg/ontology/newskg.ttl", "kg/ontology/shapes.ttl", "kg/ontology/context.jsonld"} <= ontology <= names
-    assert {f"kg/templates/{p.name}" for p in (ROOT / "kg" / "templates").iterdir()} <= names
-    assert "kg/data/countries.tsv" in names
+    data = {p.relative_to(ROOT).as_posix() for p in (ROOT / "kg").rglob("*")
+            if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts}
+    assert {"kg/data/countries.tsv", "kg/extract/lexicons/speech_verbs.txt"} <= data  # page, lexicons, gazetteer
+    assert any(name.startswith("kg/viz/templates/") for name in data)
+    assert data <= names, sorted(data - names)
 
 
 def test_the_installed_wheel_works_from_another_folder(wheel, tmp_path):

@@ -54,10 +54,10 @@ def test_kg_build_html_writes_the_page_too(kg, tmp_path):
     (["--include", "Mention"], 2, "'Mention': unknown class"),
     (["--show", "statements,tweets"], 2, "'tweets': unknown class"),
     (["--hops", "-1"], 2, "--hops"),
-    (["--hops", "1"], 1, "needs --focus"),
-    (["--focus", "nobody at all"], 1, "g.ttl"),
-    (["--article", "zz"], 1, "a1.txt, a2.txt"),
-    (["--graph", "missing.ttl"], 1, "missing.ttl"),
+    (["--hops", "1"], 2, "needs --focus"),
+    (["--focus", "nobody at all"], 2, "g.ttl"),
+    (["--article", "zz"], 2, "a1.txt, a2.txt"),
+    (["--graph", "missing.ttl"], 2, "missing.ttl"),
 ])
 def test_kg_viz_errors(kg, tmp_path, args, code, message):
     graph = graphio.save(small_dataset(), tmp_path / "g.ttl")
