@@ -34,6 +34,7 @@ class Entity:
     country: str | None = None  # ISO code of a Government, when known
     group: str | None = None  # the ruling group a Government is named after ("X administration")
     unnamed: bool = False
+    gender: str | None = None  # "male" or "female" when an honorific or a title says so
 
     def add(self, span: Span, surface: str | None = None) -> None:
         if span not in self.mentions:

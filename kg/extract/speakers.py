@@ -15,7 +15,8 @@ from .entities import EntityTable, context_government, is_outlet, state_governme
 from .entities.governments import is_party
 from .entities.people import NAME_TOKEN, TITLE_ABBREVIATIONS, TITLE_HEADS
 from .entities.table import sentences
-from .lexicon import GROUP_SPEAKER_HEADS, ORG_HEADS, TITLE_MODIFIERS, PLURAL_OFFICIAL_HEADS, UNNAMED_OFFICIAL_HEADS, words
+from .lexicon import (GROUP_SPEAKER_HEADS, HONORIFICS, ORG_HEADS, PLURAL_OFFICIAL_HEADS, TITLE_MODIFIERS,
+                      UNNAMED_OFFICIAL_HEADS, table, words)
 from .records import GOVERNMENT, GROUP, OFFICIAL, ORGANIZATION, PERSON, Entity, Span
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -28,6 +29,7 @@ ORG_DESCRIPTIONS = {"agency", "organization", "organisation", "group", "body", "
 GOV_DESCRIPTIONS = {"government", "authorities", "administration", "ministry", "regime", "state", "cabinet",
                     "department", "embassy", "commission", "presidency", "country", "nation"}
 GENDERED_WORDS = {w: MALE for w in words("male_words")} | {w: FEMALE for w in words("female_words")}
+FIRST_NAMES = {name: MALE if row[0] == "m" else FEMALE for name, row in table("first_names").items()}
 RELEASES = frozenset("statement release communique communiqué notice announcement".split())
 QUANTIFIERS = frozenset("many some several other these those few most all both each".split())
 SALIENCE_WINDOW = 4  # sentences a pronoun looks back
@@ -66,13 +68,20 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def gender_of(ent: Entity) -> str | None:
-    """An entity's gender as the article marks it: an honorific, a gendered title, or the pronouns used of it."""
+    """An entity's gender as the article marks it (an honorific, a gendered title), else as its given name
+    usually does; None when nothing says."""
+    if ent.gender:
+        return ent.gender
     for text in [ent.name, *ent.names, ent.title or ""]:
         for w in text.replace(".", " ").split():
             g = GENDERED_WORDS.get(w.lower())
             if g:
                 return g
-    return getattr(ent, "gender", None)
+    if ent.kind in (PERSON, OFFICIAL) and not ent.unnamed:
+        given = next((w for w in ent.name.split() if w.lower().rstrip(".") not in HONORIFICS
+                      and not w.endswith(".")), "")
+        return FIRST_NAMES.get(given.lower())
+    return None
 
 
 class SpeakerResolver:
@@ -342,7 +351,7 @@ class SpeakerResolver:
 
     def _group(self, tok: Token) -> str | None:
         words_ = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss", "predet")
-                  and t.lower_ not in QUANTIFIERS]
+                  and (t.lower_ not in QUANTIFIERS or t.i == tok.i)]  # "some in the party" keeps its "some"
         prep_words = []
         for prep in tok.rights:  # "critics in the government", "a report from the capital"
             if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "at", "of") and prep.right_edge.i - tok.i <= 6:

@@ -90,7 +90,9 @@ class _StatementFinder:
         if lemma == "ask":
             return any(c.dep_ in ("dobj", "dative", "ccomp") for c in tok.children)
         if lemma == "call":  # "called the plan a disaster", not "calling them by their old name"
-            return any(c.dep_ in ("oprd", "ccomp") and c.pos_ != "PROPN" for c in tok.children) or self._phrasal(tok)
+            named = any(c.dep_ in ("oprd", "ccomp") and c.pos_ != "PROPN" for c in tok.children) or any(
+                g.dep_ == "appos" and self._in_quote(g.idx) for c in tok.children if c.dep_ == "dobj" for g in c.children)
+            return named or self._phrasal(tok)
         if lemma in SPEECH_VERBS or lemma in NAMING_VERBS and self._names_something(tok):
             return True
         return self._phrasal(tok)
@@ -219,6 +221,9 @@ class _StatementFinder:
             return
         lemma = verb.lemma_.lower()
         spans, rule = self._content_spans(verb), "reported"
+        if lemma in NAMING_VERBS and not self._phrasal(verb):  # "calling it rushed": the naming is the claim
+            clause = self._clause_span(verb)
+            spans, rule = ([clause] if clause else spans), "stance"
         if not spans and (lemma in DIRECTIVE_VERBS or self._phrasal(verb)):
             spans, rule = self._directive(verb), "directive"
         if not spans and (lemma in STANCE_VERBS | NAMING_VERBS or self._phrasal(verb)):
@@ -383,7 +388,7 @@ class _StatementFinder:
         if not told and verb.lemma_.lower() not in ("direct", "order", "instruct"):
             return []
         for c in verb.children:
-            comp = c if c.dep_ == "xcomp" else None
+            comp = c if c.dep_ == "xcomp" or c.dep_ == "advcl" and told else None  # "directed officials to open …"
             if c.dep_ in ("dobj", "prep") and comp is None:
                 comp = next((g for g in c.subtree if g.dep_ == "xcomp" and g.head.i != verb.i), None)
             if comp is not None and any(g.dep_ == "aux" and g.lower_ == "to" for g in comp.children):

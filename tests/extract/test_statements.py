@@ -199,3 +199,152 @@ def test_state_name_in_an_officials_phrase_is_not_an_organization(extract_one):
                       "would be repeated.")
     who = rec.entities[statements_by(rec, "the count would be repeated")[0].speaker]
     assert who.kind == "official" and rec.entities[who.government].country == "KE"
+
+
+# ---------------------------------------------------------------- quotes in every shape
+def test_a_quote_split_by_its_attribution_is_one_statement(extract_one):
+    rec = extract_one("“The port will reopen on Friday,” Mayor Ines Alves said during a rally, “and the ferries "
+                      "will run again.”")
+    found = statements_by(rec, "The port will reopen on Friday")
+    assert len(found) == 1 and "the ferries will run again" in found[0].text
+    assert found[0].rule == "split-quote" and speaker_name(rec, found[0]) == "Ines Alves"
+
+
+def test_an_unattributed_quote_paragraph_continues_the_last_speaker(extract_one):
+    rec = extract_one("Health Minister Rui Costa said the clinics would open longer hours.\n\n"
+                      "“Nobody will be turned away at the door of a public clinic,” he added.\n\n"
+                      "“We have hired two hundred nurses for the winter months.")
+    found = statements_by(rec, "We have hired two hundred nurses")
+    assert found and speaker_name(rec, found[0]) == "Rui Costa"
+
+
+def test_said_x_colon_quote(extract_one):
+    rec = extract_one("Said Governor Omar Kante: “The dam is safe and the valley can stay.”")
+    found = statements_by(rec, "The dam is safe")
+    assert found and speaker_name(rec, found[0]) == "Omar Kante"
+
+
+def test_according_to_x_with_a_quote(extract_one):
+    rec = extract_one("According to Minister Lea Fontaine, “the border will stay open to traders.”")
+    found = statements_by(rec, "the border will stay open to traders")
+    assert found and speaker_name(rec, found[0]) == "Lea Fontaine"
+
+
+def test_a_short_quote_framed_by_a_speech_verb(extract_one):
+    rec = extract_one('Senator Amir Pasha called the plan "a disaster" for farmers.')
+    found = [s for s in rec.statements if "a disaster" in s.text]
+    assert found and speaker_name(rec, found[0]) == "Amir Pasha"
+
+
+def test_a_quote_inside_a_reported_clause_is_the_clause(extract_one):
+    rec = extract_one('President Mira Holm said the reform was "long overdue" and would pass by summer.')
+    found = statements_by(rec, "the reform was")
+    assert found and "would pass by summer" in found[0].text and found[0].direct
+
+
+# ---------------------------------------------------------------- reported speech as newsrooms write it
+@pytest.mark.parametrize("verb", ["noted", "stressed", "emphasised", "acknowledged", "specified", "insisted",
+                                  "conceded", "reiterated", "disclosed", "argued"])
+def test_newsroom_reporting_verbs(extract_one, verb):
+    rec = extract_one(f"Finance Minister Olga Berg {verb} that the deficit would shrink next year.")
+    found = statements_by(rec, "the deficit would shrink next year")
+    assert found and speaker_name(rec, found[0]) == "Olga Berg" and found[0].verb == verb_lemma(verb)
+
+
+def verb_lemma(form):
+    return {"noted": "note", "stressed": "stress", "emphasised": "emphasise", "acknowledged": "acknowledge",
+            "specified": "specify", "insisted": "insist", "conceded": "concede", "reiterated": "reiterate",
+            "disclosed": "disclose", "argued": "argue"}[form]
+
+
+def test_two_content_clauses_of_one_verb_are_two_statements(extract_one):
+    rec = extract_one("The minister said that the bridge would be rebuilt and that the tolls would be scrapped.")
+    a = statements_by(rec, "the bridge would be rebuilt")
+    b = statements_by(rec, "the tolls would be scrapped")
+    assert a and b and a[0] is not b[0] and a[0].speaker == b[0].speaker
+    assert "tolls" not in a[0].text
+
+
+def test_a_second_reporting_verb_makes_a_second_statement(extract_one):
+    rec = extract_one("Premier Ada Roy reiterated that the talks would continue and assured that no jobs would "
+                      "be lost.")
+    a = statements_by(rec, "the talks would continue")
+    b = statements_by(rec, "no jobs would be lost")
+    assert a and b and "no jobs" not in a[0].text
+    assert speaker_name(rec, b[0]) == "Ada Roy"
+
+
+def test_a_participle_after_the_verb_is_a_statement_of_its_own(extract_one):
+    rec = extract_one("Mayor Tove Lund said the budget was tight, adding that the library would stay open.")
+    a = statements_by(rec, "the budget was tight")
+    b = statements_by(rec, "the library would stay open")
+    assert a and b and "library" not in a[0].text and speaker_name(rec, b[0]) == "Tove Lund"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Governor Sam Obi told the police chiefs to close the checkpoints by noon.",
+     "to close the checkpoints by noon", "Sam Obi"),
+    ("The chief minister Lata Rao directed officials to open water points in every market.",
+     "to open water points in every market", "Lata Rao"),
+    ("Senator Paul Kerr called on the ministry to publish the contracts.",
+     "to publish the contracts", "Paul Kerr"),
+])
+def test_directives_report_what_someone_was_told_to_do(extract_one, text, fragment, speaker):
+    rec = extract_one(text)
+    found = statements_by(rec, fragment)
+    assert found and found[0].rule == "directive" and speaker_name(rec, found[0]) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy, who asked not to be named, arrived late.",
+    "The official called the mayor on Monday.",
+    "After concluding that prices had stabilised, the government ended the scheme.",
+])
+def test_not_statements(extract_one, text):
+    assert not extract_one(text).statements
+
+
+# ---------------------------------------------------------------- who speaks
+def test_pronouns_follow_gender_and_salience(extract_one):
+    rec = extract_one("Minister Jane Roe met Senator Paul Kerr in the capital. She said the deal was close. "
+                      "He said the talks would go on.")
+    assert speaker_name(rec, statements_by(rec, "the deal was close")[0]) == "Jane Roe"
+    assert speaker_name(rec, statements_by(rec, "the talks would go on")[0]) == "Paul Kerr"
+
+
+def test_the_speaker_of_the_paragraph_keeps_speaking(extract_one):
+    rec = extract_one("Ms Anna Lind, the transport minister, visited the depot where Mr Jon Berg showed her "
+                      "the new trains. She said the line would open in May.")
+    assert speaker_name(rec, statements_by(rec, "the line would open in May")[0]) == "Anna Lind"
+
+
+def test_unnamed_sources_are_a_speaker_of_their_own(extract_one):
+    rec = extract_one("The government plans to cut fuel duty in June, sources said.")
+    found = statements_by(rec, "The government plans to cut fuel duty")
+    who = rec.entities[found[0].speaker]
+    assert who.unnamed and "sources" in who.name
+
+
+@pytest.mark.parametrize("text, fragment, words", [
+    ("Doctors say that hospital wards are full.", "hospital wards are full", "Doctors"),
+    ("Local reports said that the river had burst its banks.", "the river had burst its banks", "reports"),
+    ("Some in the ruling party have criticised the plan, calling it rushed.", "calling it rushed", "Some"),
+])
+def test_collectives_speak_as_groups(extract_one, text, fragment, words):
+    rec = extract_one(text)
+    found = [s for s in rec.statements if fragment in s.text or s.text in fragment]
+    who = rec.entities[found[0].speaker]
+    assert who.kind == "group" and who.unnamed and words in who.name
+
+
+def test_an_agentless_passive_speaks_for_the_state_of_the_story(extract_one):
+    rec = extract_one("KAMPALA - Uganda's cabinet met on Monday. At least 40 schools had closed, the cabinet "
+                      "was told.")
+    found = statements_by(rec, "At least 40 schools had closed")
+    assert found and rec.entities[found[0].speaker].country == "UG"
+
+
+def test_a_name_the_article_never_introduced_still_speaks(extract_one):
+    rec = extract_one("Haldane said the committee would meet again in March.")
+    found = statements_by(rec, "the committee would meet again")
+    assert found and speaker_name(rec, found[0]) == "Haldane"

@@ -33,8 +33,9 @@ def find_groups(doc: Doc, table: EntityTable) -> None:
         if ent.label_ not in ("ORG", "NORP") or table.claimed(ent.start, ent.end):
             continue
         name = norm_name(ent.text)
-        if not name or gazetteer.country_by_name(name) or gazetteer.country_by_demonym(name) or is_party(name):
-            continue
+        if not name or gazetteer.country_by_name(name) or gazetteer.country_by_demonym(name) or is_party(name) or \
+                any(gazetteer.country_by_name(t.text) or gazetteer.country_by_capital(t.text) for t in ent):
+            continue  # "KAMPALA - Uganda" is a dateline run into a name, not a ruling group
         if _heads_government(doc, ent) or _ruled_by(doc, ent):
             country = _group_country(doc, ent)
             prev = groups.get(name.lower())

@@ -33,6 +33,8 @@ ABBREVIATED_GIVEN_NAME = re.compile(r"^[A-Z][a-z]{0,2}\.$")  # "Ma.", "Md." befo
 QUOTED_NICKNAME = re.compile(r"\s*[\"“‘'](?P<nick>[^\"”’']{2,24})[\"”’']\s*")
 LINKS = ("and", "&", "of", "for")
 QUOTE_MARKS = ('"', "“", "”", "'", "‘", "’")
+HONORIFIC_GENDER = {w: "male" for w in ("mr", "sir", "lord")} | \
+    {w: "female" for w in ("ms", "mrs", "miss", "madam", "dame", "lady")}
 DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
                        "june july august september october november december today yesterday tomorrow".split())
 
@@ -61,6 +63,8 @@ def find_people(doc: Doc, table: EntityTable, headline_end: int) -> None:
             ent.name = name
         if nickname:
             ent.names.add(nickname)
+        if span.start > 0 and not ent.gender:  # "Ms Lind", "Mr Berg": the honorific says
+            ent.gender = HONORIFIC_GENDER.get(doc[span.start - 1].lower_.rstrip("."))
         if title is not None:
             _give_title(table, ent, title)
         table.mention(key, span.start, span.end, name)
