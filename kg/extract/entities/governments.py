@@ -185,6 +185,7 @@ def _outlet_hint(doc: Doc, table: EntityTable) -> None:
         country = gazetteer.country_by_code("GB" if tld == "uk" else tld.upper())
         if country is not None:
             table.hint(country.code, MONEY_HINT, len(doc))
+            table.outlet = country
 
 
 def _money_hints(doc: Doc, table: EntityTable) -> None:
@@ -401,7 +402,10 @@ def _body_government(doc: Doc, table: EntityTable, ent) -> str | None:
     country = _named_state(ent)
     if country is not None:
         return state_government(table, country)
-    return table.dominant_government()  # a body without its state's name is the home state's ("the Cabinet")
+    # a body without its state's name ("the Cabinet", "the Department of Foreign Affairs") belongs to the state
+    # the story is filed from or published in; a foreign one would be named ("the Chinese Embassy")
+    home = table.home or table.outlet
+    return state_government(table, home) if home is not None else table.dominant_government()
 
 
 def _group_owner(doc: Doc, table: EntityTable, tok: Token) -> str | None:

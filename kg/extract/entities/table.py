@@ -65,6 +65,7 @@ class EntityTable:
         self.order: list[tuple[int, str]] = []  # (token index, key), in text order once sorted
         self.resolved: dict[int, str | None] = {}  # subject token -> speaker key, shared by the extractors
         self.home: gazetteer.Country | None = None  # the state of a capital in the dateline
+        self.outlet: gazetteer.Country | None = None  # the state of the news site's country domain
         self.acronyms: dict[str, str] = {}  # acronym -> the long name it stands for in this article
         self.hints: Counter = Counter()  # country code -> weight of evidence that the story is about that state
         self.hint_at: dict[str, int] = {}  # country code -> token index of its first hint
