@@ -287,6 +287,9 @@ class _PolicyFinder:
             return None  # "a rise in attacks" is no measure; "a rise in contributions" is
         if self._asked_by_others(noun):
             return None
+        verb = self._governing_verb(noun)
+        if verb is not None and self._asked_of_others(verb):
+            return None  # "urged Peru to lift its ban": Peru's ban, and no measure of the one urging
         kind = self._noun_kind(noun)
         issuer = self._owner(noun)
         anaphoric = self._definite(noun) and not self._novel(noun)
@@ -436,12 +439,14 @@ class _PolicyFinder:
     def _deadline(self, head: Token, toks: list[Token]) -> date | None:
         """A day written in the measure's phrase ("effective March 12", "by June 30", "from April 2025")."""
         zone = {t.i for t in toks} | {t.i for t in head.subtree}
+        future = self._tense_status(head, "") == "announced"  # "will rise … in April 2026": when it starts
         for ent in head.sent.ents:
             if ent.label_ != "DATE":
                 continue
             before = {t.lower_ for t in self.doc[max(0, ent.start - 2):ent.start]}
+            excluded = ("since", "last") if future else ("in", "since", "last")
             if ent.start in zone and (before & set(MARKERS) or any(t.i in zone for t in ent) and
-                                      self.doc[ent.start - 1].lower_ not in ("in", "since", "last")):
+                                      self.doc[ent.start - 1].lower_ not in excluded):
                 d = dates.resolve(ent.text, self.anchor) or dates.resolve_month(ent.text)
                 if d:
                     return d
@@ -492,6 +497,8 @@ class _PolicyFinder:
             p.evidence.append(evidence)
         p.deadline = p.deadline or cand.deadline
         p.status = _later_status(p.status, cand.status)
+        if p.rule == "policy-noun" and cand.rule != "policy-noun":
+            p.rule = cand.rule  # the act said of the measure tells more than its name
         p.keywords = p.keywords | {cand.kind} | cand.words
         if len(p.label.split()) < 4 <= len(cand.toks):  # "the cap" said first, "a cap on permits" later
             p.label = _label(self.doc, cand.toks)

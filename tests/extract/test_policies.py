@@ -1,6 +1,8 @@
 """Policies: a government's measure, its issuer and its deadline."""
 from datetime import date
 
+import pytest
+
 
 def test_deadline_policy_with_issuer_and_date(extract_one):
     rec = extract_one("The Thai government set a June 30 deadline for unregistered workers to leave the country.",
@@ -47,4 +49,112 @@ def test_headline_does_not_add_a_second_policy(extract_one):
 def test_deportation_and_expulsion_are_one_measure(extract_one):
     rec = extract_one("Peru announced the expulsion of unregistered miners. Peru ordered their deportation "
                       "within a week.")
+    assert len(rec.policies) == 1
+
+
+# ---------------------------------------------------------------- how measures are written
+@pytest.mark.parametrize("text, code, words", [
+    # a government as subject of a policy verb
+    ("Uruguay banned the export of live cattle on Monday.", "UY", "export of live cattle"),
+    ("Ottawa will cap the number of foreign student visas at 300,000 next year.", "CA", "foreign student visas"),
+    ("Finland's government raised the tax on tobacco by 10 per cent.", "FI", "tax on tobacco"),
+    ("Norway deployed two frigates to the Arctic coast.", "NO", "frigates"),
+    ("The Estonian interior ministry expelled three Russian diplomats.", "EE", "diplomats"),
+    ("Ghana will subsidise fertiliser for small farmers this season.", "GH", "fertiliser"),
+    # an official acting for the government
+    ("Kenyan Trade Minister Amos Otieno imposed a 20% duty on imported sugar.", "KE", "duty on imported sugar"),
+    # a passive with its maker named by "by"
+    ("New tariffs on steel were imposed by Brazil in March.", "BR", "tariffs on steel"),
+])
+def test_measures_a_government_takes(extract_one, text, code, words):
+    rec = extract_one(text)
+    assert [rec.entities[p.issuer].country for p in rec.policies] == [code]
+    assert words in rec.policies[0].label
+
+
+def test_a_passive_measure_without_its_maker_is_the_states_of_the_story(extract_one):
+    rec = extract_one("OSLO - Norway's cabinet met on Monday. Twelve fishing vessels were placed under sanctions "
+                      "for breaking the quota.")
+    assert any(rec.entities[p.issuer].country == "NO" and "sanctions" in p.label for p in rec.policies)
+
+
+def test_an_exemption_is_a_measure_of_its_own(extract_one):
+    rec = extract_one("Ireland will cap rents in the capital. Students renting rooms will be exempt from the cap.")
+    labels = [p.label for p in rec.policies]
+    assert len(labels) == 2 and any("exempt from the cap" in label for label in labels)
+
+
+def test_a_measure_a_minister_announces_in_reported_speech(extract_one):
+    rec = extract_one("Norway's Finance Minister Ida Berg said the levy on sugary drinks will rise from 10% to 15% "
+                      "in April 2026.")
+    [p] = rec.policies
+    assert p.rule == "announced" and p.deadline == date(2026, 4, 1) and p.status == "announced"
+
+
+def test_a_planned_measure_is_proposed(extract_one):
+    rec = extract_one("Chile plans to impose tariffs on imported solar panels.")
+    [p] = rec.policies
+    assert p.rule == "planned" and p.status == "proposed"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Peru lifted the curfew in the capital on Friday.", "withdrawn"),
+    ("Peru extended the curfew in the capital until May.", "extended"),
+    ("Peru suspended the fuel subsidy for three months.", "suspended"),
+    ("Peru imposed a curfew in the capital on Friday.", "in force"),
+    ("Peru will impose a curfew in the capital on Friday.", "announced"),
+])
+def test_status_follows_what_the_verb_does_to_the_measure(extract_one, text, status):
+    [p] = extract_one(text).policies
+    assert p.status == status
+
+
+def test_a_measure_named_by_a_noun_with_its_government(extract_one):
+    rec = extract_one("Critics said Portugal's ban on short-term rentals was too late.")
+    assert [(rec.entities[p.issuer].country, "ban on short-term rentals" in p.label) for p in rec.policies] == \
+        [("PT", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "The farmers' union called for a cap on fertiliser prices.",
+    "Shipping companies demanded a ban on night-time inspections.",
+    "The opposition party promised to scrap the tax if elected.",
+    "Ecuador urged Peru to lift its ban on banana imports.",
+    "Bolivia accused Chile of imposing tariffs on its lithium.",
+])
+def test_what_others_ask_for_is_no_policy_of_theirs(extract_one, text):
+    rec = extract_one(text)
+    issuers = {rec.entities[p.issuer].country for p in rec.policies}
+    assert not issuers & {"EC", "BO"} and not [p for p in rec.policies if rec.entities[p.issuer].kind != "government"]
+    if "union" in text or "companies" in text or "opposition" in text:
+        assert not rec.policies
+
+
+def test_a_request_to_another_government_is_not_its_measure(extract_one):
+    rec = extract_one("“We call on them not to deport families without notice,” the Iraqi ministry said of "
+                      "Turkey.")
+    assert not rec.policies
+
+
+def test_the_agent_of_accuse_x_of_is_x(extract_one):
+    rec = extract_one("Bolivia accused Chile of imposing tariffs on its lithium.")
+    assert [rec.entities[p.issuer].country for p in rec.policies] == ["CL"]
+
+
+def test_mentions_of_one_measure_make_one_policy(extract_one):
+    rec = extract_one("Latvia banned the sale of energy drinks to minors on Monday. The ban takes effect in "
+                      "June. Shop owners said the move came too fast.")
+    assert len(rec.policies) == 1 and len(rec.policies[0].spans) >= 2
+
+
+def test_additional_measures_are_another_policy(extract_one):
+    rec = extract_one("Japan imposed sanctions on ten shipping firms. Japan said it would impose additional "
+                      "sanctions if the shipments continued.")
+    assert len(rec.policies) == 2
+    assert sorted(p.status for p in rec.policies) == ["announced", "in force"]
+
+
+def test_a_headline_does_not_add_a_policy(extract_one):
+    rec = extract_one("Latvia Bans Energy Drinks For Minors\n\nLatvia banned the sale of energy drinks to minors "
+                      "on Monday.")
     assert len(rec.policies) == 1
