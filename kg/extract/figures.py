@@ -83,7 +83,8 @@ class _FigureFinder:
             value, code = glued
             run = [tok] + self._scale_words(tok)
             value *= _scale_of(run[1:])
-            return run, value, code, "money" if code else "number"
+            code = code or self._unit(run)  # "£" "3bn" split by the tokenizer
+            return run, value, code, "money" if code and code != "percent" else ("percent" if code else "number")
         compound = self._compound(tok)
         if compound is not None:
             return compound
@@ -97,7 +98,9 @@ class _FigureFinder:
             return None
         run = self._number_run(tok)
         value = phrase_value([t.text for t in run])
-        if value is None:
+        if value is None and len(run) == 2 and run[1].text.isdigit():  # "10 000"
+            value = float(run[0].text + run[1].text)
+        if value is None or re.fullmatch(r"0{2,}", tok.text):
             return None
         duration = self._duration(run)
         if duration == "reference" or tok.ent_type_ in TIMES and not duration:
@@ -122,7 +125,7 @@ class _FigureFinder:
             low = t.lower_
             spelled = not tok.text[0].isdigit()
             glued = self.text[run[-1].idx + len(run[-1]):t.idx] == ""
-            if low in SCALES and (low not in ("m", "k", "b") or glued and not spelled) and \
+            if low in SCALES and (low not in ("m", "k", "b", "t") or glued and not spelled) and \
                     (low != "hundred" or spelled or tok.like_num):
                 run.append(t)  # "1.7 million", and "$40m" split by the tokenizer
             elif spelled and t.like_num and word_value(t.text) is not None and not t.text[0].isdigit():
@@ -325,7 +328,10 @@ class _FigureFinder:
             head = last.head if last.head.i != last.i else None
             return f"{last.lower_} of {head.text}" if head is not None and head.pos_ == "NOUN" else last.lower_
         if len(run) == 3 and run[1].text == "-":  # "a 380-member security unit"
-            head = next((t for t in doc[last.i + 1:last.i + 4] if t.pos_ == "NOUN"), None)
+            head = last.head if last.head.i > last.i and last.head.pos_ in ("NOUN", "PROPN") else \
+                next((t for t in doc[last.i + 1:last.i + 4] if t.pos_ == "NOUN"), None)
+            while head is not None and head.dep_ == "compound" and head.head.i > head.i and head.head.i - last.i < 5:
+                head = head.head
             words_ = [t.text for t in doc[last.i + 1:head.i + 1]] if head is not None else []
             return f"{last.lower_}s of {' '.join(words_)}".strip() if words_ else last.lower_ + "s"
         head = last.head if last.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod") else None

@@ -30,6 +30,8 @@ NUMBER_WORDS = UNITS | TENS | {"hundred", "thousand", "million", "billion", "tri
 def word_value(word: str) -> float | None:
     """The value of one number token ("1.73", "2,200", "three", "twenty-five"), or None."""
     w = word.lower().strip()
+    if w[:1] in "-−–" and DIGITS.match(w[1:]):  # "-3.5"
+        return -float(w[1:].replace(",", ""))
     if DIGITS.match(w):
         return float(w.replace(",", ""))
     if w in UNITS or w in TENS or "-" in w and all(p in UNITS | TENS for p in w.split("-")):
@@ -67,10 +69,10 @@ def phrase_value(words_: list[str]) -> float | None:
             if lw in ("a", "an"):
                 spelled.append("one")
             continue
-        if DIGITS.match(lw):
+        if DIGITS.match(lw) or lw[:1] in "-−–" and DIGITS.match(lw[1:]):
             if digits_part is not None or spelled:
                 return None
-            digits_part = float(lw.replace(",", ""))
+            digits_part = word_value(lw)
         elif lw in SCALES and (digits_part is not None or spelled):
             if spelled and lw in ("hundred", "thousand", "million", "billion", "trillion"):
                 spelled.append(lw)

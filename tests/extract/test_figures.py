@@ -63,3 +63,87 @@ def test_percentage_measure_is_what_it_is_a_share_of(extract_one):
 ])
 def test_names_ages_and_compound_adjectives_are_not_figures(extract_one, text):
     assert not extract_one(text).figures
+
+
+# ---------------------------------------------------------------- money and magnitudes as newsrooms write them
+@pytest.mark.parametrize("text, value, unit", [
+    ("The chancellor will raise £3bn from the levy.", 3_000_000_000, "GBP"),
+    ("The firm was fined $5m for the spill.", 5_000_000, "USD"),
+    ("The fund holds €2.5bn in bonds.", 2_500_000_000, "EUR"),
+    ("Exports reached C$29.8 billion last year.", 29_800_000_000, "CAD"),
+    ("Each family gets Rs 7 lakh under the scheme.", 700_000, "rupees"),
+    ("The package is worth 2 trillion yen.", 2_000_000_000_000, "JPY"),
+    ("Fuel now sells at N480 per litre in Lagos.", 480, "NGN"),
+    ("Bulk oil fetches Rp 19,650 a litre in Medan.", 19_650, "IDR"),
+    ("The plan costs A$40m over four years.", 40_000_000, "AUD"),
+    ("The deficit reached $2.174T, the office said.", 2_174_000_000_000, "USD"),
+])
+def test_money(extract_one, text, value, unit):
+    rec = extract_one(text)
+    assert (value, unit) in {(f.value, f.unit) for f in rec.figures}, [(f.value, f.unit) for f in rec.figures]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("About 1.2m people live in the valley.", 1_200_000),
+    ("Some 10 000 fans filled the stadium.", 10_000),
+    ("Output fell by -3.5% in the quarter.", -3.5),
+    ("Two-thirds of voters backed the plan.", 2 / 3),
+    ("A hundred and two villages were flooded.", 102),
+    ("Fifty-two vessels were added to the list.", 52),
+    ("Nearly two dozen officers joined the mission.", 24),
+])
+def test_magnitudes(extract_one, text, value):
+    values = [f.value for f in extract_one(text).figures]
+    assert any(abs(v - value) < 1e-6 for v in values), values
+
+
+def test_a_range_gives_both_ends(extract_one):
+    rec = extract_one("The unit will grow to 700 to 800 soldiers.")
+    assert {700, 800} <= {f.value for f in rec.figures}
+
+
+def test_x_of_y_gives_both_numbers(extract_one):
+    assert {14, 24} <= {f.value for f in extract_one("Militants carried out 14 of 24 attacks.").figures}
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The subsidies will run for three months.", 3, "months"),
+    ("The country has 10 years to reach the target.", 10, "years"),
+    ("The commission imposed a 24-hour ban on the candidate.", 24, "hours"),
+    ("The cabinet approved a two-year cap on permits.", 2, "years"),
+])
+def test_durations_of_measures(extract_one, text, value, unit):
+    rec = extract_one(text)
+    assert (value, unit) in {(f.value, f.unit) for f in rec.figures}
+
+
+@pytest.mark.parametrize("text, value, measure", [
+    ("A 380-member security unit arrived on the island.", 380, "security unit"),
+    ("The ministry sent a three-member team to the district.", 3, "team"),
+])
+def test_counts_written_as_compounds(extract_one, text, value, measure):
+    f = next(f for f in extract_one(text).figures if f.value == value)
+    assert measure in f.measure
+
+
+@pytest.mark.parametrize("text", [
+    "The 10-year-old boy was found safe.",
+    "Ana Lopes, 45, said she would appeal.",
+    "The deaths occurred five years ago.",
+    "Cases rose in the past two days.",
+    "Talks resume at 8 pm on Monday.",
+])
+def test_ages_times_and_names_are_not_figures(extract_one, text):
+    rec = extract_one(text)
+    assert not [f for f in rec.figures if f.value in (10, 45, 5, 2, 8, 75)], [f.surface.text for f in rec.figures]
+
+
+def test_a_headline_number_is_not_a_figure_of_its_own(extract_one):
+    rec = extract_one("Fuel Tax To Rise 12%\n\nThe fuel tax will rise 12% in May, the minister said.")
+    assert len([f for f in rec.figures if f.value == 12]) == 1
+
+
+def test_a_repeated_figure_is_one_figure_written_twice(extract_one):
+    rec = extract_one("The commission imposed a 24-hour ban on the candidate. The ban of 24 hours starts at noon.")
+    [f] = [f for f in rec.figures if f.value == 24]
+    assert len(f.mentions) == 1
