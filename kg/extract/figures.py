@@ -61,7 +61,8 @@ class _FigureFinder:
         while i < len(doc):
             tok = doc[i]
             found = None
-            if tok.idx >= self.headline_end and (glued_value(tok.text) is not None or not self._in_name(tok)):
+            if _may_start(tok) and tok.idx >= self.headline_end and \
+                    (glued_value(tok.text) is not None or not self._in_name(tok)):
                 found = self._figure_at(tok)
             if found is None:
                 i += 1
@@ -394,6 +395,13 @@ class _FigureFinder:
             if s.verb == "according to" and sent.start_char <= s.span.begin < sent.end_char:
                 return s.speaker
         return None
+
+
+def _may_start(tok: Token) -> bool:
+    """Cheap test of whether a figure can start at this token: a digit in it, a number word, "a"/"an", or a
+    fraction's count. Most tokens fail it, so the costly reading runs on few."""
+    text = tok.text
+    return tok.like_num or any(ch.isdigit() for ch in text) or tok.lower_ in ("a", "an", "one", "half")
 
 
 def _one_per_figure(found: list[FigureRecord]) -> list[FigureRecord]:

@@ -191,7 +191,10 @@ def _outlet_hint(doc: Doc, table: EntityTable) -> None:
 def _money_hints(doc: Doc, table: EntityTable) -> None:
     """Sums in a state's own currency ("£40bn", "2 trillion yen") say which state a story is about."""
     text = text_of(doc)
+    lowered = text.lower()
     for surface, country in _home_currencies().items():
+        if surface not in lowered:
+            continue  # most currencies are not in the text at all: skip their patterns
         m = _currency_pattern(surface).search(text)
         if m:
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -224,18 +227,21 @@ def _country_spans(doc: Doc):
             if span is not None and (gazetteer.country_by_name(span.text) or gazetteer.country_by_capital(span.text)):
                 seen.update(range(span.start, span.end))
                 yield span
+    texts = [t.text_with_ws for t in doc]
     for tok in doc:
         if tok.i in seen or not tok.is_title and not tok.is_upper:
             continue
         prev = doc[tok.i - 1] if tok.i > 0 else None
-        if prev is not None and prev.is_title and prev.is_alpha and prev.i != prev.sent.start:
+        if prev is not None and prev.is_title and prev.is_alpha and not prev.is_sent_start:
             continue  # the end of a longer name: "Latin America", "New Guinea Highlands"
         for n in (3, 2, 1):
-            span = doc[tok.i:tok.i + n]
-            if len(span) == n and not seen.intersection(range(span.start, span.end)) and \
-                    (gazetteer.country_by_name(span.text) or _is_dateline(doc, span) and gazetteer.country_by_capital(span.text)):
-                seen.update(range(span.start, span.end))
-                yield span
+            if tok.i + n > len(doc) or seen.intersection(range(tok.i, tok.i + n)):
+                continue
+            text = "".join(texts[tok.i:tok.i + n]).strip()
+            if gazetteer.country_by_name(text) or gazetteer.country_by_capital(text) and \
+                    _is_dateline(doc, doc[tok.i:tok.i + n]):
+                seen.update(range(tok.i, tok.i + n))
+                yield doc[tok.i:tok.i + n]
                 break
 
 

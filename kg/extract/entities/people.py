@@ -32,6 +32,7 @@ NAME_TOKEN = re.compile(r"^(?:[A-Z][\w’'.\-]*|[A-Z]\.)$")  # Jenny, McAllister
 ABBREVIATED_GIVEN_NAME = re.compile(r"^[A-Z][a-z]{0,2}\.$")  # "Ma.", "Md." before a name
 QUOTED_NICKNAME = re.compile(r"\s*[\"“‘'](?P<nick>[^\"”’']{2,24})[\"”’']\s*")
 LINKS = ("and", "&", "of", "for")
+GENERATIONS = frozenset("jr sr ii iii iv".split())  # "Brent Roe III" is called Roe, not III
 QUOTE_MARKS = ('"', "“", "”", "'", "‘", "’")
 HONORIFIC_GENDER = {w: "male" for w in ("mr", "sir", "lord")} | \
     {w: "female" for w in ("ms", "mrs", "miss", "madam", "dame", "lady")}
@@ -137,9 +138,11 @@ def _person_spans(doc: Doc, table: EntityTable, headline_end: int):
 def _name_extent(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The whole name around a tagged span: an abbreviated given name before it ("Ma."), more name words after
     it, without a leading "the" or a trailing possessive."""
-    if start > 0 and ABBREVIATED_GIVEN_NAME.match(doc[start - 1].text) and \
-            doc[start - 1].lower_.rstrip(".") not in HONORIFICS | TITLE_HEADS | TITLE_MODIFIERS:
+    if start > 0 and ABBREVIATED_GIVEN_NAME.match(doc[start - 1].text) and doc[start - 1].text not in \
+            TITLE_ABBREVIATIONS and doc[start - 1].lower_.rstrip(".") not in HONORIFICS | TITLE_HEADS | TITLE_MODIFIERS:
         start -= 1
+    while end - start > 1 and doc[start].text in TITLE_ABBREVIATIONS:  # "Sen. Ted Cruz": the title is no name
+        start += 1
     nick = doc[end:end + 4]  # 'Joko "Jokowi" Widodo': a quoted nickname inside the name
     if len(nick) == 4 and nick[0].text in QUOTE_MARKS and nick[2].text in QUOTE_MARKS and \
             NAME_TOKEN.match(nick[1].text) and NAME_TOKEN.match(nick[3].text) and nick[3].pos_ == "PROPN":
@@ -516,7 +519,7 @@ def merge_short_names(table: EntityTable) -> None:
 
 def _name_words(name: str) -> list[str]:
     return [w for w in name.split() if w.lower().rstrip(".") not in HONORIFICS and w.lower() not in NAME_PARTICLES
-            and not ABBREVIATED_GIVEN_NAME.match(w)] or [name]
+            and not ABBREVIATED_GIVEN_NAME.match(w) and w.rstrip(".,").lower() not in GENERATIONS] or [name]
 
 
 def _calling_names(e: Entity) -> set[str]:
