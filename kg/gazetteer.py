@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 COUNTRIES_TSV = Path(__file__).with_name("data") / "countries.tsv"
+CITIES_TSV = Path(__file__).with_name("data") / "cities.tsv"
 COLUMNS = ("code", "name", "aliases", "demonyms", "capitals", "ruling_titles")
 _APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʼʻ`´"})
 
@@ -66,6 +67,25 @@ def country_by_demonym(text: str) -> Country | None:
     """The state of an adjective or people word: "Turkish", "Turks", "TURKISH" (not the bird "turkey")."""
     s = _clean(text)
     return _lookups()[2].get(_first_letter_key(s)) if s else None
+
+
+def country_by_city(text: str) -> Country | None:
+    """The state of a large city ("Peshawar", "PESHAWAR", "Lagos"); capitals answer too."""
+    s = _strip_the(_clean(text)).casefold()
+    code = _cities().get(s)
+    return country_by_code(code) if code else country_by_capital(text)
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    out = {}
+    with open(CITIES_TSV, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            name, code = line.rstrip("\n").split("\t")
+            out.setdefault(name.casefold(), code)
+    return out
 
 
 def country_by_code(code: str) -> Country | None:

@@ -126,3 +126,18 @@ def test_malformed_row_names_file_and_line(tmp_path):
     f.write_text("\t".join(gazetteer.COLUMNS) + "\npk\tPakistan\t\t\t\t\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"countries\.tsv:2: code 'pk'"):
         read_countries(f)
+
+
+@pytest.mark.parametrize("text, code", [("Peshawar", "PK"), ("PESHAWAR", "PK"), ("Lagos", "NG"), ("Mombasa", "KE"),
+                                        ("London", "GB"), ("Nairobi", "KE")])
+def test_large_cities_name_their_state(text, code):
+    from kg.gazetteer import country_by_city
+
+    assert _code(country_by_city(text)) == code
+
+
+@pytest.mark.parametrize("text", ["Hyderabad", "Springfield", "Paris Hilton", ""])
+def test_shared_or_unknown_city_names_name_no_state(text):
+    from kg.gazetteer import country_by_city
+
+    assert country_by_city(text) is None

@@ -309,3 +309,9 @@ def test_a_description_is_not_another_name(extract_one):
     rec = extract_one("Japan will spend more on defence. The federal government said the budget would grow.")
     gov = next(e for e in rec.entities.values() if e.country == "JP")
     assert not any("government" in n.lower() for n in gov.names)
+
+
+def test_a_dateline_city_is_the_state_a_story_is_filed_from(extract_one):
+    rec = extract_one("MOMBASA: Officials said the port would reopen on Monday.")
+    found = rec.statements[0]
+    assert rec.entities[found.speaker].country == "KE"

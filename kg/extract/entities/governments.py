@@ -141,8 +141,8 @@ def find_states(doc: Doc, table: EntityTable) -> None:
         country = gazetteer.country_by_name(span.text)
         if country is None:
             capital = gazetteer.country_by_capital(span.text)
-            if capital is not None and _is_dateline(doc, span) and table.home is None:
-                table.home = capital
+            if _is_dateline(doc, span) and table.home is None:
+                table.home = gazetteer.country_by_city(span.text)  # "NAIROBI:", "PESHAWAR, Pakistan (AP) —"
             if capital is None or _is_locative(span) or _is_dateline(doc, span):
                 continue
             country = capital
@@ -172,6 +172,11 @@ def find_states(doc: Doc, table: EntityTable) -> None:
             table.mention(key, tok.i, end)
         else:
             table.hint(country.code, PLACE_HINT, tok.i)  # "Kenyan farmers": the story is about Kenya
+    for ent in doc.ents:  # "clashes in Peshawar": a city tells which state a story is set in
+        if ent.label_ == "GPE" and not table.claimed(ent.start, ent.end):
+            city = gazetteer.country_by_city(norm_name(ent.text))
+            if city is not None and not gazetteer.country_by_name(norm_name(ent.text)):
+                table.hint(city.code, PLACE_HINT, ent.start)
     _money_hints(doc, table)
     _outlet_hint(doc, table)
 
@@ -238,7 +243,7 @@ def _country_spans(doc: Doc):
             if tok.i + n > len(doc) or seen.intersection(range(tok.i, tok.i + n)):
                 continue
             text = "".join(texts[tok.i:tok.i + n]).strip()
-            if gazetteer.country_by_name(text) or gazetteer.country_by_capital(text) and \
+            if gazetteer.country_by_name(text) or gazetteer.country_by_city(text) and \
                     _is_dateline(doc, doc[tok.i:tok.i + n]):
                 seen.update(range(tok.i, tok.i + n))
                 yield doc[tok.i:tok.i + n]
