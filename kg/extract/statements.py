@@ -118,6 +118,10 @@ class _StatementFinder:
         n_words = len(self.text[q.begin:q.end].split())
         if verb is None:
             if n_words >= MIN_QUOTE_WORDS and self._bare_quote(q):
+                last = self.out[-1] if self.out else None
+                if last is not None and self._continues(last, q):
+                    self._extend(last, q)  # '"A," she said. "B."': one passage, its attribution inside
+                    return
                 speaker = self._previous_quote_speaker(q)
                 if speaker is not None:
                     self._add(speaker, (q.begin, q.end), direct=True, verb=None, rule="quote-continued")
@@ -133,7 +137,7 @@ class _StatementFinder:
             around = c if c and c[0] < q.begin - 1 and c[1] >= q.end else None  # 'called the plan "a disaster"'
         if around is not None:  # 'said the plan was "a disaster" for farmers'
             self._add(speaker, around, direct=True, verb=verb, rule="quote-in-clause")
-        elif n_words >= MIN_QUOTE_WORDS or clause:
+        elif n_words >= MIN_QUOTE_WORDS or clause or self._framed(q, verb):
             self._add(speaker, (q.begin, q.end), direct=True, verb=verb, rule="quote")
         for other in clause:  # the verb's other content clauses are statements of their own
             if other is not around and not (other[0] <= q.begin and q.end <= other[1]) and \
@@ -159,6 +163,11 @@ class _StatementFinder:
         para_start = self.text.rfind("\n", 0, q.begin) + 1
         para_end = self.text.find("\n", q.end)
         para_end = len(self.text) if para_end < 0 else para_end
+        above = self.text[:para_start].rstrip()
+        colon = char_tokens(self.doc, len(above) - 1, len(above)) if above.endswith(":") else None
+        if colon is not None:  # 'X said:' ending the paragraph above
+            sents.setdefault(colon[0].sent.start, colon[0].sent)
+            para_start = self.text.rfind("\n", 0, colon[0].sent.start_char) + 1
         cands = [t for s in sents.values() for t in s
                  if self._is_speech_verb(t) and not self._in_quote(t.idx) and para_start <= t.idx < para_end
                  and (t.i not in self.used_verbs or t.i in self.by_verb)
@@ -174,6 +183,22 @@ class _StatementFinder:
         subj = subject_of(verb)
         key = self.table.key_of(subj) if subj is not None else None
         return key is not None and is_outlet(self.table.entities[key])
+
+    def _framed(self, q: Quote, verb: Token) -> bool:
+        """A short quote right beside its verb ('he yelled "You lie!"', '"Really," she added') is what was
+        said, not a scare quote."""
+        if verb.idx >= q.end:
+            gap = self.text[q.end + 1:verb.idx]
+        else:
+            gap = self.text[verb.idx + len(verb):q.begin - 1]
+        return len(gap) <= 40 and "\n" not in gap and not any(ch in gap for ch in "“”\"«»")
+
+    def _continues(self, rec: StatementRecord, q: Quote) -> bool:
+        """The quote goes on from the last one after its attribution, in the same paragraph
+        ('"A," she said. "B."')."""
+        gap = self.text[rec.span.end:q.begin]
+        return rec.direct and rec.verb is not None and 0 < len(gap) <= 60 and "\n" not in gap and \
+            not any(ch in gap.strip(" ,.“”\"'‘’") for ch in "“”\"«»")
 
     def _between(self, rec: StatementRecord, q: Quote) -> bool:
         """The verb of an earlier quote stands between it and this one: a quote split by its attribution."""

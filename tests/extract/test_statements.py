@@ -348,3 +348,29 @@ def test_a_name_the_article_never_introduced_still_speaks(extract_one):
     rec = extract_one("Haldane said the committee would meet again in March.")
     found = statements_by(rec, "the committee would meet again")
     assert found and speaker_name(rec, found[0]) == "Haldane"
+
+
+def test_a_quote_going_on_after_its_attribution_is_one_passage(extract_one):
+    rec = extract_one("“There is more to be done,” Senator Ruth Alder said. “We need a plan for the ports.”")
+    found = statements_by(rec, "There is more to be done")
+    assert len(found) == 1 and "a plan for the ports" in found[0].text
+
+
+@pytest.mark.parametrize("text, quote", [
+    ('Governor Ben Oduya yelled “You lie!” at the crowd.', "You lie!"),
+    ('“Really,” Mayor Lina Roth added.', "Really,"),
+])
+def test_a_short_quote_beside_its_verb_is_a_statement(extract_one, text, quote):
+    rec = extract_one(text)
+    assert any(quote.rstrip(",!") in s.text for s in rec.statements), [s.text for s in rec.statements]
+
+
+def test_scare_quotes_stay_out(extract_one):
+    rec = extract_one('The so-called “reform” was debated for hours, the minister Ann Lee said on Monday.')
+    assert not [s for s in rec.statements if s.text.strip("“”") == "reform"]
+
+
+def test_a_quote_below_said_colon_is_attributed(extract_one):
+    rec = extract_one("Her adviser, Jake Moss, said:\n\n“The alliance is strongest when its members act together.”")
+    found = statements_by(rec, "The alliance is strongest")
+    assert found and speaker_name(rec, found[0]) == "Jake Moss"
