@@ -45,6 +45,9 @@ def subject_of(verb: Token) -> Token | None:
                 if verb.dep_ == "relcl" and child.lower_ in ("who", "which", "that"):
                     return verb.head  # "Novak, who also accused ..."
                 return child
+        names = [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if names:  # '"Go home," Trump barked' parsed with the name as a compound of the verb
+            return names[-1]
         if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             verb = verb.head.head  # "began an effort to round up": the effort's maker acts
             continue

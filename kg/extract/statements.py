@@ -28,6 +28,8 @@ from .speakers import SpeakerResolver, subject_of
 
 # verbs whose act is the statement itself, so the clause with its object is what was said
 STANCE_VERBS = words("stance_verbs")
+# verbs that frame a quote beside them without reporting a clause ("he barked")
+QUOTE_VERBS = words("quote_verbs")
 # verbs that pass on an instruction or appeal: what was said is the infinitive ("urged X to …")
 DIRECTIVE_VERBS = words("directive_verbs")
 # verbs whose object and its complement are the claim ("considered the move a mistake")
@@ -83,10 +85,15 @@ class _StatementFinder:
                 self._reported(tok)
         self._according_to(sent)
 
-    def _is_speech_verb(self, tok: Token) -> bool:
-        if tok.pos_ not in ("VERB", "AUX") and tok.dep_ not in ("ROOT", "conj", "advcl", "xcomp", "relcl", "acl"):
+    def _is_speech_verb(self, tok: Token, quoting: bool = False) -> bool:
+        """A verb that reports what its subject said; with `quoting`, also one that only frames a quote beside
+        it ("he barked")."""
+        if tok.pos_ not in ("VERB", "AUX") and tok.dep_ not in ("ROOT", "conj", "advcl", "xcomp", "relcl", "acl",
+                                                                 "appos"):
             return False
         lemma = tok.lemma_.lower()
+        if quoting and lemma in QUOTE_VERBS:
+            return True
         if lemma == "ask":
             return any(c.dep_ in ("dobj", "dative", "ccomp") for c in tok.children)
         if lemma == "call":  # "called the plan a disaster", not "calling them by their old name"
@@ -169,7 +176,7 @@ class _StatementFinder:
             sents.setdefault(colon[0].sent.start, colon[0].sent)
             para_start = self.text.rfind("\n", 0, colon[0].sent.start_char) + 1
         cands = [t for s in sents.values() for t in s
-                 if self._is_speech_verb(t) and not self._in_quote(t.idx) and para_start <= t.idx < para_end
+                 if self._is_speech_verb(t, quoting=True) and not self._in_quote(t.idx) and para_start <= t.idx < para_end
                  and (t.i not in self.used_verbs or t.i in self.by_verb)
                  and (t.i in self.reporter or subject_of(t) is not None)]
         if not cands:

@@ -374,3 +374,19 @@ def test_a_quote_below_said_colon_is_attributed(extract_one):
     rec = extract_one("Her adviser, Jake Moss, said:\n\n“The alliance is strongest when its members act together.”")
     found = statements_by(rec, "The alliance is strongest")
     assert found and speaker_name(rec, found[0]) == "Jake Moss"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("“Go back to your desk,” Mayor Tom Reyes barked at the aide.", "Go back to your desk", "Tom Reyes"),
+    ("“You have broken every promise,” Senator Ana Costa charged in the debate.", "You have broken every promise",
+     "Ana Costa"),
+])
+def test_verbs_that_only_frame_a_quote(extract_one, text, quote, speaker):
+    rec = extract_one(text)
+    found = statements_by(rec, quote)
+    assert found and speaker_name(rec, found[0]) == speaker
+
+
+def test_a_quote_framing_verb_reports_no_clause_of_its_own(extract_one):
+    rec = extract_one("The ministry charged the company with fraud and fined it heavily.")
+    assert not rec.statements
