@@ -18,6 +18,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .entities import EntityTable, text_of
+from .entities.table import entity_at
 from .lexicon import APPROX_PHRASES, APPROX_WORDS, ATTRIBUTION_VERBS, words
 from .numbers import (CURRENCIES, PERCENT, SCALES, TIME_UNITS, fraction_value, glued_value, phrase_value,
                       word_value)
@@ -236,7 +237,7 @@ class _FigureFinder:
         if tok.ent_type_ in NAMED and not tok.like_num:
             return True
         if tok.ent_type_ in NAMED and tok.like_num:
-            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            ent = entity_at(tok)
             return ent is not None and len(ent) > 1 and not (ent.label_ in ("GPE", "NORP", "LOC"))
         return False
 

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span as TokSpan, Token
 
 from . import dates
 from .entities import EntityTable, context_government, text_of
-from .entities.table import sentences
+from .entities.table import entities_in, sentences
 from .lexicon import table as table_lexicon, words
 from .records import GOVERNMENT, OFFICIAL, PolicyRecord, Span, StatementRecord
 from .speakers import SpeakerResolver, subject_of
@@ -440,7 +440,7 @@ class _PolicyFinder:
         """A day written in the measure's phrase ("effective March 12", "by June 30", "from April 2025")."""
         zone = {t.i for t in toks} | {t.i for t in head.subtree}
         future = self._tense_status(head, "") == "announced"  # "will rise … in April 2026": when it starts
-        for ent in head.sent.ents:
+        for ent in entities_in(head.sent):
             if ent.label_ != "DATE":
                 continue
             before = {t.lower_ for t in self.doc[max(0, ent.start - 2):ent.start]}

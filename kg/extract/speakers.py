@@ -8,6 +8,8 @@ becomes a person or an organization, a description ("doctors", "a senior officia
 """
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc, Token
 
 from .. import gazetteer
@@ -222,9 +224,9 @@ class SpeakerResolver:
         before = tok.i
         here = self._sentence_index(before)
         best: tuple[float, int, str] | None = None
-        for i, key in self.table.order:
-            if i >= before:
-                break
+        order = self.table.order  # sorted: only the mentions of the last few sentences are looked at
+        lo = bisect.bisect_left(order, (self.sent_starts[max(0, here - SALIENCE_WINDOW)], ""))
+        for i, key in order[lo:bisect.bisect_left(order, (before, ""))]:
             e = self.table.entities.get(key)
             if e is None or e.kind not in kinds or is_outlet(e):
                 continue
@@ -251,8 +253,6 @@ class SpeakerResolver:
         return best[2] if best else None
 
     def _sentence_index(self, i: int) -> int:
-        import bisect
-
         return bisect.bisect_right(self.sent_starts, i) - 1
 
     def _is_subject(self, i: int) -> bool:

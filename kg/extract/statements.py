@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span as TokSpan, Token
 
 from . import dates
 from .entities import EntityTable, context_government, is_outlet, text_of
-from .entities.table import sentences
+from .entities.table import entity_at, sentences
 from .lexicon import PHRASAL_SPEECH, SPEECH_VERBS, words
 from .quotes import Quote, find_quotes
 from .records import Span, StatementRecord
@@ -516,8 +516,8 @@ class _StatementFinder:
         b = a + len(stripped)
         if b <= a:
             return
-        if any(s.speaker == speaker and s.span.begin <= a and b <= s.span.end for s in self.out):
-            return
+        if any(s.speaker == speaker and s.span.begin <= a and b <= s.span.end for s in self.out[-20:]):
+            return  # already said, inside a statement just made (the latest ones are the only candidates)
         self.content_spans.append((a, b))
         when = _date_of(verb, self.anchor) if verb is not None else None
         rec = StatementRecord(speaker=speaker, text=self.text[a:b], direct=direct, span=Span(a, b, self.text[a:b]),
@@ -552,7 +552,7 @@ def _date_of(verb: Token, anchor: date | None) -> date | None:
         toks = [c] + ([g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "on" else [])
         for t in toks:
             if t.ent_type_ == "DATE":
-                ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+                ent = entity_at(t)
                 if ent is not None:
                     return dates.resolve(ent.text, anchor)
     return None

@@ -22,14 +22,14 @@ SUBNATIONAL_WORDS = frozenset("local state county provincial municipal regional 
 PLACE_HINT = 0.25  # a state named as a place, or its people: weak evidence of the story's state
 MONEY_HINT = 1.0  # a sum in a state's own currency
 from ..records import GOVERNMENT, OFFICIAL, ORGANIZATION
-from .table import (LOCATIVE_PREPS, sentences, EntityTable, gov_key, norm_name, state_government, text_of, _strip_det,
+from .table import (entities_of, LOCATIVE_PREPS, sentences, EntityTable, gov_key, norm_name, state_government, text_of, _strip_det,
                     _token_runs)
 
 # ---------------------------------------------------------------- ruling groups ("the X administration")
 def find_groups(doc: Doc, table: EntityTable) -> None:
     """A named group that heads a government phrase is a government: "X administration", "X-led", "Yemeni X"."""
     groups: dict[str, tuple[str, gazetteer.Country | None]] = {}
-    for ent in doc.ents:
+    for ent in entities_of(doc):
         if ent.label_ not in ("ORG", "NORP") or table.claimed(ent.start, ent.end):
             continue
         name = norm_name(ent.text)
@@ -106,7 +106,7 @@ def _government_phrase(doc: Doc, span: TokSpan) -> tuple[int, int]:
 def find_named_bodies(doc: Doc, table: EntityTable) -> None:
     """"The Election Commission of Ghana", "the Chilean Embassy": a state body whose name says its state is a
     mention of that state's government, whole, before the state's name inside it is read on its own."""
-    for ent in doc.ents:
+    for ent in entities_of(doc):
         if ent.label_ not in ("ORG", "FAC", "GPE") or table.claimed(ent.start, ent.end):
             continue
         span = _strip_det(ent)
@@ -172,7 +172,7 @@ def find_states(doc: Doc, table: EntityTable) -> None:
             table.mention(key, tok.i, end)
         else:
             table.hint(country.code, PLACE_HINT, tok.i)  # "Kenyan farmers": the story is about Kenya
-    for ent in doc.ents:  # "clashes in Peshawar": a city tells which state a story is set in
+    for ent in entities_of(doc):  # "clashes in Peshawar": a city tells which state a story is set in
         if ent.label_ == "GPE" and not table.claimed(ent.start, ent.end):
             city = gazetteer.country_by_city(norm_name(ent.text))
             if city is not None and not gazetteer.country_by_name(norm_name(ent.text)):
@@ -226,7 +226,7 @@ def _currency_pattern(surface: str) -> re.Pattern:
 def _country_spans(doc: Doc):
     """Spans that could name a state: entities and gazetteer names the tagger missed."""
     seen = set()
-    for ent in doc.ents:
+    for ent in entities_of(doc):
         if ent.label_ in ("GPE", "ORG", "NORP", "LOC", "PERSON"):
             span = _strip_det(ent)
             if span is not None and (gazetteer.country_by_name(span.text) or gazetteer.country_by_capital(span.text)):
@@ -308,7 +308,7 @@ def find_ministries(doc: Doc, table: EntityTable) -> None:
 def find_leader_governments(doc: Doc, table: EntityTable) -> None:
     """"The X administration" for a person or a party ("the Sanchez government", "the Labour government"):
     the government of the state the text is about."""
-    for ent in doc.ents:
+    for ent in entities_of(doc):
         if ent.label_ not in ("PERSON", "NORP", "ORG") or ent.end >= len(doc):
             continue
         if ent.label_ != "PERSON" and not is_party(norm_name(ent.text)):

@@ -10,7 +10,7 @@ from ..lexicon import (GOV_TITLE_HEADS, ORG_HEADS, OUTLET_WORDS, THING_HEADS)
 from ..records import ORGANIZATION, Entity
 from .governments import is_state_body
 from .people import TITLE_ABBREVIATIONS
-from .table import EntityTable, norm_name, text_of, _strip_det
+from .table import entities_of, EntityTable, norm_name, text_of, _strip_det
 
 ACRONYM = re.compile(r"((?:[A-Z][\w’'\-]*[ ](?:(?:of|for|and|the|on|e|ul|al|de|des|du|la|le)[ ])*){1,8})"
                      r"\((?P<acr>[A-Z][A-Za-z.&]{1,9})\)")
@@ -54,7 +54,7 @@ def find_acronyms(doc: Doc, table: EntityTable) -> dict[str, str]:
 def _initials_acronyms(doc: Doc, table: EntityTable, found: dict[str, str]) -> None:
     """An acronym used without its parentheses ("the DFA") stands for the name in the article it spells."""
     spelled: dict[str, str] = {}
-    for ent in doc.ents:
+    for ent in entities_of(doc):
         if ent.label_ != "ORG" or len(ent) < 2:
             continue
         name = norm_name(ent.text)
@@ -90,7 +90,7 @@ def _start_of_last_words(long_text: str, offset: int, n: int, words: list[str]) 
 # ---------------------------------------------------------------- organizations
 def find_organizations(doc: Doc, table: EntityTable, acronyms: dict[str, str]) -> None:
     """ORG entities that act, speak or are named as organizations; places and documents are left out."""
-    for ent in doc.ents:
+    for ent in entities_of(doc):
         if ent.label_ != "ORG":
             continue
         span = _strip_det(ent)

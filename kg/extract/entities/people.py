@@ -19,7 +19,7 @@ from ..lexicon import (GOV_NOUNS, GOV_TITLE_HEADS, HONORIFICS, MINISTRY_NOUNS, N
                        words)
 from ..records import GOVERNMENT, OFFICIAL, ORGANIZATION, PERSON, Entity
 from .governments import context_government, is_party, is_state_body
-from .table import EntityTable, _token_runs, gov_key, norm_name, sentences, state_government
+from .table import entities_of, EntityTable, _token_runs, gov_key, norm_name, sentences, state_government
 
 TITLE_ABBREVIATIONS = {abbr: row[0] for abbr, row in table_lexicon("title_abbreviations").items()}
 PLACE_HEADS = words("place_heads")
@@ -114,7 +114,7 @@ def _person_key(table: EntityTable, name: str) -> str:
 def _person_spans(doc: Doc, table: EntityTable, headline_end: int):
     """PERSON entities joined across name particles, ORG-tagged names that behave like people, and names the
     tagger missed after a title or an honorific."""
-    ents = [e for e in doc.ents if e.start_char >= headline_end]
+    ents = [e for e in entities_of(doc) if e.start_char >= headline_end]
     found = []
     i = 0
     while i < len(ents):

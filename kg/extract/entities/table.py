@@ -47,6 +47,32 @@ DETERMINERS = frozenset("the a an its their our his her this that these those".s
 GENERIC_MODIFIERS = frozenset("federal national central previous new current former interim caretaker".split())
 
 
+def entities_of(doc: Doc) -> list[TokSpan]:
+    """The Doc's named-entity spans, listed once: spaCy builds them anew on every doc.ents."""
+    ents = doc.user_data.get("newskg_ents")
+    if ents is None:
+        ents = doc.user_data["newskg_ents"] = list(doc.ents)
+    return ents
+
+
+def entities_in(span: TokSpan) -> list[TokSpan]:
+    """The named-entity spans that start inside a span (a sentence), found by bisection."""
+    ents = entities_of(span.doc)
+    starts = span.doc.user_data.get("newskg_ent_starts")
+    if starts is None:
+        starts = span.doc.user_data["newskg_ent_starts"] = [e.start for e in ents]
+    return ents[bisect.bisect_left(starts, span.start):bisect.bisect_left(starts, span.end)]
+
+
+def entity_at(tok: Token) -> TokSpan | None:
+    """The named-entity span a token is part of, if any."""
+    doc = tok.doc
+    index = doc.user_data.get("newskg_ent_index")
+    if index is None:
+        index = doc.user_data["newskg_ent_index"] = {i: e for e in entities_of(doc) for i in range(e.start, e.end)}
+    return index.get(tok.i)
+
+
 def norm_name(text: str) -> str:
     """A mention's name without a leading article, possessive ending or odd spacing."""
     t = text.replace("’", "'").strip()
@@ -62,6 +88,7 @@ class EntityTable:
         self.doc = doc
         self.entities: dict[str, Entity] = {}
         self.token_key: dict[int, str] = {}
+        self.seen: set[tuple[str, Span]] = set()  # (key, mention) pairs already recorded
         self.order: list[tuple[int, str]] = []  # (token index, key), in text order once sorted
         self.resolved: dict[int, str | None] = {}  # subject token -> speaker key, shared by the extractors
         self.home: gazetteer.Country | None = None  # the state of a capital in the dateline
@@ -80,7 +107,13 @@ class EntityTable:
         """Record tokens [start, end) as a mention of the entity `key`."""
         span = self.doc[start:end]
         surface = surface or span.text
-        self.entities[key].add(Span(span.start_char, span.end_char, span.text), surface if is_name(surface) else None)
+        mention = Span(span.start_char, span.end_char, span.text)
+        ent = self.entities[key]
+        if (key, mention) not in self.seen:  # a set beside the entity's list: adding stays cheap in long articles
+            self.seen.add((key, mention))
+            ent.mentions.append(mention)
+        if surface and is_name(surface):
+            ent.names.add(surface)
         for i in range(start, end):
             self.token_key.setdefault(i, key)
         bisect.insort(self.order, (start, key))
