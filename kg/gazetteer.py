@@ -71,9 +71,11 @@ def country_by_demonym(text: str) -> Country | None:
 
 def country_by_city(text: str) -> Country | None:
     """The state of a large city ("Peshawar", "PESHAWAR", "Lagos"); capitals answer too."""
-    s = _strip_the(_clean(text)).casefold()
-    code = _cities().get(s)
-    return country_by_code(code) if code else country_by_capital(text)
+    capital = country_by_capital(text)  # a seat of government first: "Brussels" is the EU's
+    if capital is not None:
+        return capital
+    code = _cities().get(_strip_the(_clean(text)).casefold())
+    return country_by_code(code) if code else None
 
 
 @lru_cache(maxsize=1)

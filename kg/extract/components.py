@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import Callable
 
 from spacy.language import Language
@@ -20,6 +21,15 @@ COMPONENTS = ("newskg_entities", "newskg_statements", "newskg_figures", "newskg_
 for _name in EXTENSIONS:
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
+
+
+# the start of a line that is a dateline: a place, maybe a date and an agency, then a dash or a colon
+DATELINE_START = re.compile(
+    r"(?m)^[ \t]*(?:[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}|[A-Z][a-z.'’-]+(?:[ ][A-Z][a-z.'’-]+){0,2})"  # place
+    r"(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?"  # its state: ", Dominican Republic"
+    r"(?:,?[ ]+[A-Z][a-z]{2,9}\.?[ ]\d{1,2},?)?"  # a date: ", Dec. 16,"
+    r"(?:,?[ ]*\([^()\n]{1,40}\))?"  # the agency: "(Wire)"
+    r"[ ]*(?:[–—]|--?|:)[ ]+")
 
 
 def failure_reason(step: str, exc: BaseException) -> str:
@@ -51,11 +61,17 @@ def guarded(step: str) -> Callable[[Callable[[Doc], Doc]], Callable[[Doc], Doc]]
 @Language.component("newskg_paragraphs", assigns=["token.is_sent_start"])
 @guarded("splitting paragraphs")
 def paragraphs_component(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, datelines and paragraphs never run into each other."""
+    """A line break ends a sentence, and so does a dateline: headlines, datelines and paragraphs never run into
+    each other, and the parser never takes "BRUSSELS, May 2 (Wire) –" for the subject of what follows."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.text_with_ws and not prev.is_space or prev.is_space and "\n" in prev.text:
             tok.is_sent_start = True
+    text = doc.text
+    for m in DATELINE_START.finditer(text[:2000]):
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is not None and len(span) and span[0].i > 0:
+            span[0].is_sent_start = True
     return doc
 
 

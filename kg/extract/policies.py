@@ -21,7 +21,7 @@ from datetime import date
 from spacy.tokens import Doc, Span as TokSpan, Token
 
 from . import dates
-from .entities import EntityTable, context_government, text_of
+from .entities import EntityTable, context_government, state_government, text_of
 from .entities.table import entities_in, sentences
 from .lexicon import table as table_lexicon, words
 from .records import GOVERNMENT, OFFICIAL, PolicyRecord, Span, StatementRecord
@@ -33,14 +33,19 @@ GENERIC_NOUNS = words("policy_generic_nouns")
 AMOUNT_NOUNS = words("amount_nouns")
 PLANNING_VERBS = words("planning_verbs")
 ENACTING_VERBS = words("enacting_verbs")
+STATUS_VERBS = words("status_verbs")
+LEGISLATORS = words("legislator_titles")
 DIRECTIVES = words("directive_verbs") - {"direct", "order", "instruct"}
 DEPLOYABLE = words("deployable_nouns")
 KINDS = {w: row[0] for w, row in table_lexicon("policy_kinds").items()}
+KIND_NAMES = frozenset(KINDS.values())
 # verbs whose passive speaks of a measure even when its maker goes unnamed ("were placed under sanctions")
 STRONG_PASSIVE = frozenset("""ban prohibit sanction blacklist deport expel exempt impose slap add list designate
 deploy station dispatch rush send direct order allocate earmark cap freeze suspend extend lift introduce pass
 approve adopt enact implement tax subsidize subsidise target restrict summon evacuate quarantine require
 place put""".split())
+# general nouns that are political life as often as measures ("his campaign", "the investigation")
+WEAK_NOUNS = frozenset("campaign drive mission investigation inquiry probe deal agreement plan".split())
 # nouns that change an amount, a measure only when what they change is one ("a tax rise")
 CHANGE_NOUNS = frozenset("rise increase hike cut cuts reduction".split())
 # nouns that can stand for any measure the article spoke of ("the move", "the restrictions", "the decision")
@@ -160,7 +165,9 @@ class _PolicyFinder:
         if obj is None:
             return False
         if obj.lower_ in POLICY_NOUNS or obj.lemma_.lower() in POLICY_NOUNS:
-            return obj.lower_ not in GENERIC_NOUNS or self._specific(obj)
+            # a general noun ("campaign", "plan") names a measure only with words that say which kind
+            return obj.lower_ not in GENERIC_NOUNS or self._specific(obj) and (
+                self._noun_kind(obj) in KIND_NAMES or obj.lower_ not in WEAK_NOUNS)
         if any(c.dep_ in ("compound", "amod") and c.lower_ in POLICY_NOUNS - GENERIC_NOUNS for c in obj.children):
             return True
         return any(c.dep_ == "prep" and c.lower_ == "of" and
@@ -243,6 +250,11 @@ class _PolicyFinder:
             head.lemma_.lower() in DIRECTIVES and any(c.dep_ in ("dobj", "dative") for c in head.children) or
             head.lemma_.lower() == "call" and head.i + 1 < len(self.doc) and self.doc[head.i + 1].lower_ in ("on", "upon"))
 
+    def _wished_by_others(self, verb: Token) -> bool:
+        """The clause above says who wants the measure, and it is no government."""
+        subj = subject_of(verb.head)
+        return subj is not None and self._government(self.speakers.resolve(subj, create=False)) is None
+
     def _passive_actor(self, verb: Token) -> tuple[str, str] | None:
         """"…were placed under sanctions by X", or with no "by": a measure's passive names its maker only when
         the verb is one only governments do, or when a government says it."""
@@ -256,10 +268,18 @@ class _PolicyFinder:
             return said, "announced"
         objs = [c for c in verb.children if c.dep_ == "nsubjpass"] + ([verb.head] if verb.dep_ == "acl" else [])
         amount = any(o.lower_ in AMOUNT_NOUNS or o.lemma_.lower() in AMOUNT_NOUNS for o in objs)
+        if verb.dep_ in ("xcomp", "ccomp", "advcl") and self._wished_by_others(verb):
+            return None  # "voters want migrants to be deported": a wish, not a measure
         if verb.lemma_.lower() in STRONG_PASSIVE or amount and POLICY_VERBS[verb.lemma_.lower()][0] == "amount":
-            issuer = context_government(self.doc, self.table, verb.i)
+            # the unnamed maker is the state the story is about, not the last state named: "…since Russia
+            # invaded. Fifty vessels were added to the list" is the sanctioning state's act
+            issuer = self._home_government() or context_government(self.doc, self.table, verb.i)
             return (issuer, "passive-measure") if issuer else None
         return None
+
+    def _home_government(self) -> str | None:
+        home = self.table.home or self.table.outlet
+        return state_government(self.table, home) if home is not None else self.table.dominant_government()
 
     def _government(self, key: str | None) -> str | None:
         """The government an acting entity stands for: itself, or the one its official serves."""
@@ -268,9 +288,15 @@ class _PolicyFinder:
         ent = self.table.entities[key]
         if ent.kind == GOVERNMENT:
             return key
-        if ent.kind == OFFICIAL and ent.government in self.table.entities:
+        if ent.kind == OFFICIAL and ent.government in self.table.entities and self._governs(ent):
             return ent.government
         return None
+
+    def _governs(self, ent) -> bool:
+        """An official who can take a measure: not a legislator or a candidate (what they propose is theirs),
+        not a former official."""
+        words_ = set((ent.title or "").lower().replace("-", " ").split())
+        return not words_ & LEGISLATORS and not words_ & {"former", "ex", "late"}
 
     def _statement_at(self, tok: Token) -> StatementRecord | None:
         return next((s for s in self.statements if s.span.begin <= tok.idx < s.span.end), None)
@@ -283,6 +309,9 @@ class _PolicyFinder:
     def _noun_candidate(self, noun: Token) -> Candidate | None:
         if noun.dep_ == "compound" or noun.lower_ in GENERIC_NOUNS and not self._specific(noun):
             return None  # "law and order problems": a modifier, not a measure
+        if noun.lower_ in GENERIC_NOUNS and self._noun_kind(noun) not in KIND_NAMES and \
+                not self._acted_on(noun):
+            return None  # "the campaign of a candidate": a general noun is a measure only by what it does
         if noun.lower_ in CHANGE_NOUNS and not self._of_amount(noun):
             return None  # "a rise in attacks" is no measure; "a rise in contributions" is
         if self._asked_by_others(noun):
@@ -297,7 +326,7 @@ class _PolicyFinder:
             earlier = self._earlier_of_kind(kind) if noun.lower_ not in UMBRELLA_NOUNS else self._latest()
             issuer = self.policies[earlier].issuer if earlier is not None else None
         if issuer is None and self._specific(noun) and noun.lower_ not in GENERIC_NOUNS and \
-                self._determined(noun) and self._in_government_story(noun):
+                self._determined(noun) and self._reported_on(noun) and self._in_government_story(noun):
             issuer = context_government(self.doc, self.table, noun.i)
         if issuer is None:
             return None
@@ -315,6 +344,25 @@ class _PolicyFinder:
                 if t.i != noun.i and (KINDS.get(t.lemma_.lower()) or KINDS.get(t.lower_)):
                     return KINDS.get(t.lemma_.lower()) or KINDS[t.lower_]
         return kind
+
+    def _acted_on(self, noun: Token) -> bool:
+        """The object of a government's act ("lodged a protest", "began consultations")."""
+        verb = self._governing_verb(noun)
+        if verb is None or verb.lemma_.lower() not in ENACTING_VERBS | POLICY_VERBS.keys():
+            return False
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subj is not None and (self._government(self.speakers.resolve(subj, create=False)) is not None or
+                                     subj.pos_ == "PRON" and self._said_by_government(verb) is not None)
+
+    def _reported_on(self, noun: Token) -> bool:
+        """A measure the sentence tells of ("subject to a ban", "the cap takes effect", "lifted the curfew"),
+        not one named in passing ("under our immigration laws")."""
+        head = noun.head
+        if head.dep_ == "prep" and head.lower_ in ("to", "from", "under", "despite", "against", "with") and \
+                head.head.lower_ in ("subject", "exempt", "despite", "under", "targeted", "slapped", "hit"):
+            return True
+        verb = self._governing_verb(noun)
+        return verb is not None and verb.lemma_.lower() in POLICY_VERBS.keys() | ENACTING_VERBS | STATUS_VERBS
 
     def _of_amount(self, noun: Token) -> bool:
         """"a tax rise", "a £25bn rise in contributions": a change of something a government sets."""

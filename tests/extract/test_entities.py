@@ -315,3 +315,26 @@ def test_a_dateline_city_is_the_state_a_story_is_filed_from(extract_one):
     rec = extract_one("MOMBASA: Officials said the port would reopen on Monday.")
     found = rec.statements[0]
     assert rec.entities[found.speaker].country == "KE"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Valletta, Dec. 16, (Wire) – Ministers of the island agreed on the plan.", "MT"),
+    ("SANTO DOMINGO, Dominican Republic (Wire) — The fishing fleet stayed in port.", "DO"),
+    ("Brussels, May 2 (Wire) – Foreign ministers agreed to extend the sanctions.", "EU"),
+])
+def test_a_dateline_is_no_part_of_the_first_sentence(extract_one, text, code):
+    rec = extract_one(text)
+    doc_sentences = [s for s in rec.article.body.split("\n") if s]
+    assert rec.entities  # the story's state was found from the dateline
+    assert any(e.country == code for e in rec.entities.values() if e.kind == "government") or \
+        any(rec.entities[p.issuer].country == code for p in rec.policies), doc_sentences
+
+
+def test_outlets_reposting_wire_copy_do_not_place_the_story(extract_one, nlp):
+    from kg.ingest import parse_article
+    from kg.pipeline import extract
+
+    article = parse_article("source: https://news.example.gh/story\n\nBrussels, May 2 (Wire) – Twenty ships were "
+                            "placed under sanctions on Monday.", identifier="t.txt")
+    [rec] = list(extract(nlp, [article]))
+    assert [rec.entities[p.issuer].country for p in rec.policies] == ["EU"]

@@ -262,8 +262,12 @@ def _is_locative(span: TokSpan) -> bool:
 
 
 def _is_dateline(doc: Doc, span: TokSpan) -> bool:
-    nxt = text_of(doc)[span.end_char:span.end_char + 3]
-    return span.text.isupper() or nxt.lstrip().startswith((":", "[", "(")) and span.start_char < 200
+    """"NAIROBI:", "LIMA (Wire) -", "Brussels, Dec. 16, (Wire) –": a place opening the story's first lines."""
+    text = text_of(doc)
+    nxt = text[span.end_char:span.end_char + 3].lstrip()
+    line_start = span.start_char == 0 or text[span.start_char - 1] == "\n"
+    return span.text.isupper() or span.start_char < 300 and (
+        nxt.startswith((":", "[", "(")) or line_start and nxt.startswith((",", "-", "–", "—")))
 
 
 def _names_government_nearby(doc: Doc, span: TokSpan) -> bool:

@@ -59,7 +59,7 @@ def _initials_acronyms(doc: Doc, table: EntityTable, found: dict[str, str]) -> N
             continue
         name = norm_name(ent.text)
         caps = [w for w in re.findall(r"[A-Za-z][\w’'-]*", name) if w[0].isupper()]
-        if len(caps) >= 2 and ent[-1].lower_ not in THING_HEADS:
+        if len(caps) >= 2 and ent[-1].lower_ not in THING_HEADS and not gazetteer.country_by_name(name):
             spelled.setdefault("".join(w[0] for w in caps), name)
     for tok in doc:
         acr = tok.text
