@@ -300,8 +300,9 @@ class _StatementFinder:
         that B"): without a subject of their own, they report for the verb whose content they sit in."""
         out: dict[int, Token] = {}
         for tok in self.doc:
-            if tok.dep_ != "conj" or not self._is_speech_verb(tok) or any(c.dep_ in ("nsubj", "nsubjpass")
-                                                                            for c in tok.children):
+            participle = tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i  # "…, stating X"
+            if tok.dep_ != "conj" and not participle or not self._is_speech_verb(tok) or \
+                    any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
                 continue
             head = tok.head
             while head.dep_ == "conj" and head.head.i != head.i:

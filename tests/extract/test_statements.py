@@ -390,3 +390,12 @@ def test_verbs_that_only_frame_a_quote(extract_one, text, quote, speaker):
 def test_a_quote_framing_verb_reports_no_clause_of_its_own(extract_one):
     rec = extract_one("The ministry charged the company with fraud and fined it heavily.")
     assert not rec.statements
+
+
+def test_a_participle_inside_the_reported_clause_is_a_statement_of_its_own(extract_one):
+    rec = extract_one("Premier Ada Roy said the plan will depend on the provinces, stating “the federal government "
+                      "can only do so much”.")
+    a = statements_by(rec, "the plan will depend on the provinces")
+    b = statements_by(rec, "the federal government can only do so much")
+    assert a and b and a[0] is not b[0] and "federal" not in a[0].text
+    assert speaker_name(rec, b[0]) == "Ada Roy"
