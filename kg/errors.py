@@ -51,5 +51,9 @@ class EndpointGone(StoreError):
     """A SPARQL endpoint that stopped answering even after the retries."""
 
 
+class RecordError(KGError):
+    """A cached extraction record that cannot be used: not JSON, a field of the wrong type, spans off its text."""
+
+
 class VizError(KGError):
     """A page that cannot be drawn: unknown focus, article or class, nothing to show, unwritable file."""

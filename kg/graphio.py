@@ -158,6 +158,23 @@ def _umask() -> int:
     return mask
 
 
+def refuse_entities(path: Path) -> None:
+    """RDF/XML never needs entity declarations, and they can read other files or expand a few bytes into
+    gigabytes (the "billion laughs" kept the parser busy for minutes): such a file is refused (defusedxml)."""
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import iterparse
+
+    try:
+        for _ in iterparse(str(path), forbid_dtd=False, forbid_entities=True, forbid_external=True):
+            pass
+    except DefusedXmlException as exc:
+        raise GraphError(f"{path}: declares XML entities ({exc}), which newskg does not read") from None
+    except (OSError, ParseError) as exc:
+        raise GraphError(f"{path}: not a readable xml graph: {exc}") from None
+
+
 def refuse_remote_contexts(path: Path) -> None:
     """A JSON-LD file may name its @context (or an @import in it) by URL, which rdflib would fetch: newskg
     fetches nothing at run time, so such a file is refused, naming the URL. newskg's own JSON-LD carries
@@ -200,6 +217,8 @@ def load(path: str | Path) -> Dataset:
     ds = new_dataset()
     if fmt == "json-ld":
         refuse_remote_contexts(path)
+    if fmt == "xml":
+        refuse_entities(path)
     try:
         if fmt in QUAD_FORMATS:
             ds.parse(path, format=fmt)

@@ -139,7 +139,7 @@ def parse_article(text: str, identifier: str, path: str = "", notes: tuple[str, 
                 f"metadata (nkg:header)"] if extra else []))
     if len(body) > MAX_CHARS:
         raise InputError(path or identifier, f"too large ({len(body):,} characters; at most {MAX_CHARS:,} per article)")
-    if not re.search(r"[A-Za-z]{2,}.*\s.*[A-Za-z]{2,}", body, re.S):
+    if not re.search(r"[^\W\d_]{2,}.*\s.*[^\W\d_]{2,}", body, re.S):
         raise InputError(path or identifier, "empty file" if not body.strip() else "no sentences to read")
     title = meta.get("title") or fallback_title or headline(body)
     return Article(identifier=identifier, body=body, path=path, title=title, source=meta.get("source"),

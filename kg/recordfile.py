@@ -16,15 +16,11 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from .errors import KGError
+from .errors import RecordError
 from .extract.records import ArticleRecord, Span
 
 SUFFIX = ".json"
 VERSION = 1
-
-
-class RecordError(KGError):
-    """A record file that cannot be used: not JSON, a field of the wrong type, another article's, spans off."""
 
 
 def dumps(record: ArticleRecord) -> bytes:
