@@ -16,7 +16,8 @@ from ..oxigraph_server import OxigraphServer
 
 # each value is also the label of one node, so a query that binds it must find that node and no other
 HOSTILE = [
-    "x\n} UNION { ?who rdfs:label ?label } #",    # a newline that would end a comment, then query text
+    "x\n} UNION { ?who rdfs:label ?label #",      # a newline that would end a comment, then query text
+    "x\n} UNION { ?who rdfs:label ?label } #",
     "x # } UNION { ?who ?p ?o }",
     'quote " } ; DROP ALL ; {',
     "single ' quote",
@@ -41,6 +42,16 @@ SELECT ?who WHERE {
   ?who rdfs:label ?label .   # compare with ?name
   FILTER(?label = ?name)     # "a ?name in a comment"
   FILTER(?label != "a ?name # in a string" && ?label != 'and ?name } here')
+}
+'''
+
+# the same question in a nested group, with the parameter again in a comment after it
+NESTED = '''PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?who WHERE {
+  {
+    ?who rdfs:label ?label .
+    FILTER(?label = ?name)  # ?name: the exact label
+  }
 }
 '''
 
@@ -81,10 +92,11 @@ def answer(stores, kind, query, params):
     return sorted(row[0] for row in result.terms())
 
 
+@pytest.mark.parametrize("text", [QUERY, NESTED], ids=["flat", "nested"])
 @pytest.mark.parametrize("kind", ["memory", "oxigraph", "sparql"])
 @pytest.mark.parametrize("value", HOSTILE, ids=lambda v: repr(v)[:30])
-def test_a_hostile_value_matches_exactly_itself_on_every_store(stores, kind, value):
-    query = Query.from_text(QUERY, name="nodes.rq")
+def test_a_hostile_value_matches_exactly_itself_on_every_store(stores, kind, value, text):
+    query = Query.from_text(text, name="nodes.rq")
     assert answer(stores, kind, query, {"name": Literal(value)}) == expected(value)
 
 
@@ -100,6 +112,7 @@ def test_a_value_never_matches_what_it_does_not_say(stores, kind):
     query = Query.from_text(QUERY, name="nodes.rq")
     assert answer(stores, kind, query, {"name": PLAIN}) == expected(PLAIN)
     assert answer(stores, kind, query, {"name": "nobody\n} UNION { ?who ?p ?o } #"}) == []
+    assert answer(stores, kind, Query.from_text(NESTED), {"name": "nobody\n} UNION { ?who ?p ?o #"}) == []
 
 
 @pytest.mark.parametrize("kind", ["memory", "oxigraph", "sparql"])
@@ -111,7 +124,7 @@ def test_iri_parameters_are_checked_terms_on_every_store(stores, kind):
 
 def test_the_cli_binds_a_newline_value_in_a_query_file_on_a_store(stores, tmp_path):
     rq = tmp_path / "nodes.rq"
-    rq.write_text(QUERY, encoding="utf-8")
+    rq.write_text(NESTED, encoding="utf-8")
     value = HOSTILE[0]
     for spec in (f"oxigraph:{stores['oxigraph'].path}", stores["sparql"].spec):
         if spec.startswith("oxigraph:"):
