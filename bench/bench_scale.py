@@ -262,7 +262,7 @@ def measure_store(corpus: Path, n: int, jobs: int, where: Path) -> dict:
     files = find_files([corpus])[:n]
     words = corpus_words(files)
     t = time.perf_counter()
-    with OxigraphStore(where / "db") as store:
+    with OxigraphStore(where / "db", create=True) as store:
         r = update_store(store, files, jobs=jobs)
         seconds = time.perf_counter() - t
         quads = len(store.ox)
@@ -278,7 +278,9 @@ def measure_queries(corpus: Path, n: int, where: Path) -> dict:
     """
     from kg.api import KnowledgeGraph
     from kg.query import canned_queries
-    from kg.store import OxigraphStore, run_query, with_values
+    from kg.query import DEFAULT_PREFIXES
+    from kg.sparqltext import substituted
+    from kg.store import OxigraphStore, run_query
 
     store_dir, dump = where / f"query-db-{n}", where / f"query-{n}.nq"
     out: dict = {}
@@ -293,7 +295,7 @@ def measure_queries(corpus: Path, n: int, where: Path) -> dict:
         out["quads"] = len(store.ox)
         for name, q in canned_queries().items():
             params = {p.name: BENCH_PARAMS.get(p.name, p.example) for p in q.params if not p.optional}
-            text = with_values(q.text, q.bindings(params))
+            text = substituted(q.text, q.bindings(params), DEFAULT_PREFIXES)
             in_memory = _best(lambda q=q, params=params: memory.query(q, params), budget=QUERY_BUDGET)
             in_oxigraph = _best(lambda q=q, params=params: run_query(store, q, params), budget=QUERY_BUDGET)
             native = _best(lambda text=text: _native(store, text), budget=QUERY_BUDGET) if text else "n/a"

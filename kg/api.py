@@ -69,9 +69,12 @@ class KnowledgeGraph:
         """The graph in ttl, nt, trig, nq, jsonld or xml (trig, nq and jsonld keep one graph per article)."""
         return _export.export(self.dataset, fmt)
 
-    def save(self, path: str | Path, fmt: str | None = None) -> Path:
-        """Write the graph atomically; the format comes from `fmt` or the file extension."""
-        _export.write(self.dataset, fmt, output=path)
+    def save(self, path: str | Path, fmt: str | None = None, allow_empty: bool = False) -> Path:
+        """Write the graph atomically; the format comes from `fmt` or the file extension.
+
+        An empty graph never replaces a file that is not empty unless `allow_empty`.
+        """
+        _export.write(self.dataset, fmt, output=path, allow_empty=allow_empty)
         return Path(path)
 
     def validate(self, shapes: str | Path = SHAPES_FILE) -> ValidationReport:

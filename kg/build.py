@@ -9,7 +9,7 @@ from typing import Callable, Iterable, Iterator
 from rdflib import RDF, Dataset
 
 from . import graphio
-from .errors import InputError, KGError
+from .errors import InputError, NothingWritten
 from .extract.records import ArticleRecord, FailedArticle
 from .ingest import Article, read_articles
 from .pipeline import extract, load_model
@@ -47,12 +47,13 @@ class BuildResult:
 
 def build_dataset(paths: Iterable[str | Path], *, model: str | None = None, nlp=None,
                   progress: Progress | None = None, jobs: int = 1, scheduler=None,
-                  stage: Stage = no_stage) -> BuildResult:
+                  stage: Stage = no_stage, lang_check: str = "note") -> BuildResult:
     """Everything from files to an in-memory dataset; unreadable files are reported, not fatal.
 
-    `stage(name, total=None)` is told when each stage begins, `progress(done, total, id)` after each article.
+    `stage(name, total=None)` is told when each stage begins, `progress(done, total, id)` after each article;
+    `lang_check` says what happens to an article that does not look English (kg.ingest.check_language).
     """
-    articles, problems, notes = read_inputs(paths)
+    articles, problems, notes = read_inputs(paths, lang_check)
     records = []
     for result in iter_records(articles, model=model, nlp=nlp, progress=progress, jobs=jobs,
                                scheduler=scheduler, stage=stage) if articles else ():
@@ -72,10 +73,11 @@ def failure_problem(failed: FailedArticle) -> InputError:
     return InputError(failed.article.path or failed.article.identifier, failed.reason)
 
 
-def read_inputs(paths: Iterable[str | Path]) -> tuple[list[Article], list[InputError], list[str]]:
+def read_inputs(paths: Iterable[str | Path], lang_check: str = "note"
+                ) -> tuple[list[Article], list[InputError], list[str]]:
     """The readable articles (each with its own IRI), the files that could not be read, and decoding notes."""
     articles, problems, notes = [], [], []
-    for item in read_articles(paths):
+    for item in read_articles(paths, lang_check):
         if isinstance(item, InputError):
             problems.append(item)
         else:
@@ -126,13 +128,16 @@ def _unique_slugs(articles: list[Article]) -> list[Article]:
 
 
 def build(paths: Iterable[str | Path], output: str | Path, *, fmt: str | None = None, model: str | None = None,
-          progress: Progress | None = None, jobs: int = 1, scheduler=None, stage: Stage = no_stage) -> BuildResult:
+          progress: Progress | None = None, jobs: int = 1, scheduler=None, stage: Stage = no_stage,
+          lang_check: str = "note") -> BuildResult:
     """Build and write the graph atomically; refuse to write an empty graph over a good one."""
     graphio.format_for(output, fmt)  # a bad output name fails before the slow part
-    result = build_dataset(paths, model=model, progress=progress, jobs=jobs, scheduler=scheduler, stage=stage)
+    result = build_dataset(paths, model=model, progress=progress, jobs=jobs, scheduler=scheduler, stage=stage,
+                           lang_check=lang_check)
     if not result.articles:
-        raise KGError("no article could be read" + (f" ({len(result.problems)} skipped)" if result.problems else "")
-                      + "; nothing was written")
+        raise NothingWritten("no article could be read" + (f" ({len(result.problems)} skipped)" if result.problems
+                                                           else "") + "; nothing was written", result.problems,
+                             result.notes)
     stage(f"writing {output}")
     graphio.save(result.dataset, output, graphio.format_for(output, fmt))
     return result

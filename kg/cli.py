@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -110,7 +111,7 @@ def cli():
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_GRAPH,
               show_default=True, help="Graph file to write; its extension picks the format: .ttl, .nt, .xml (RDF/XML), "
                                       ".jsonld, or .trig and .nq with one named graph per article.")
@@ -128,8 +129,11 @@ def cli():
               help="With --store: folder where extraction records are kept between builds, so stored articles "
                    "are not extracted again (default: STORE.records beside an Oxigraph folder, else a folder "
                    "per endpoint in the user's cache).")
+@click.option("--lang-check", type=click.Choice(["note", "skip", "off"]), default="note", show_default=True,
+              help="An article that does not look English: named and extracted anyway (note), left out (skip), "
+                   "or not checked (off).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary.")
-def build(paths, output, html, model, jobs, scheduler, store_spec, records, quiet):
+def build(paths, output, html, model, jobs, scheduler, store_spec, records, lang_check, quiet):
     """Build the knowledge graph of news articles (files or folders; default seeds/).
 
     Reads .txt, .md and .html files, extracts governments, officials, statements, policies and
@@ -143,19 +147,21 @@ def build(paths, output, html, model, jobs, scheduler, store_spec, records, quie
         kg build seeds/ -o out/graph.ttl --html out/graph.html
         kg build articles/ --store oxigraph:out/store --jobs 2
     """
+    from . import graphio
     from .build import build as build_graph
     from .progress import TerminalProgress
     from .state import Target, remember
 
     paths = paths or (Path("seeds"),)
     if store_spec not in (None, "memory"):
-        _build_into_store(paths, store_spec, model, jobs, scheduler, records, quiet)
+        _build_into_store(paths, store_spec, model, jobs, scheduler, records, quiet, lang_check)
         return
     if records:
         raise click.BadParameter("only a build into a --store keeps records", param_hint="--records")
-    with TerminalProgress(enabled=False if quiet else None) as shown:
+    graphio.check_outputs(output, html, inputs=paths)
+    with _naming_inputs(), TerminalProgress(enabled=False if quiet else None) as shown:
         result = build_graph(paths, output, model=model, progress=shown, stage=shown.stage, jobs=jobs,
-                             scheduler=scheduler)
+                             scheduler=scheduler, lang_check=lang_check)
         remember(Target(graph=output))
         if html:
             from .viz import write_html
@@ -169,22 +175,36 @@ def build(paths, output, html, model, jobs, scheduler, store_spec, records, quie
         sys.exit(1)
 
 
-def _build_into_store(paths, store_spec, model, jobs, scheduler, records, quiet):
+def _build_into_store(paths, store_spec, model, jobs, scheduler, records, quiet, lang_check):
     """kg build --store: add new and changed articles to a persistent store, leave the rest alone."""
     from .incremental import records_folder, update_store
     from .progress import TerminalProgress
     from .state import Target, remember
     from .store import open_store
 
-    with open_store(store_spec) as store, TerminalProgress(enabled=False if quiet else None) as shown:
+    with _naming_inputs(), open_store(store_spec, create=True) as store, \
+            TerminalProgress(enabled=False if quiet else None) as shown:
         result = update_store(store, paths, model=model, jobs=jobs, scheduler=scheduler, progress=shown,
-                              write_progress=shown, stage=shown.stage, cache=records or records_folder(store))
+                              write_progress=shown, stage=shown.stage, cache=records or records_folder(store),
+                              lang_check=lang_check)
         remember(Target(store=store_spec))
     _report_inputs(result)
     if not quiet:
         click.echo(f"{store_spec}: {result.summary()}")
     if result.problems:
         sys.exit(1)
+
+
+@contextmanager
+def _naming_inputs():
+    """When no input could be used, each file is still named with its reason before the error."""
+    from .errors import NothingWritten
+
+    try:
+        yield
+    except NothingWritten as exc:
+        _report_inputs(exc)
+        raise
 
 
 def _report_inputs(result) -> None:
@@ -214,9 +234,11 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME to VALUE (as an RDF term, never pasted into the query). Repeatable.")
 @rows_options
+@click.option("--timeout", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS",
+              help="Stop the query after this many seconds, with a message (0: no limit).")
 @store_option
 @click.pass_context
-def query_cmd(ctx, query_ref, graph_path, params, fmt, columns, limit, full, store_spec):
+def query_cmd(ctx, query_ref, graph_path, params, fmt, columns, limit, full, timeout, store_spec):
     """Ask the graph a canned question (see 'kg queries') or your own SPARQL.
 
     Ad-hoc queries may use the prefixes nkg:, rdf:, rdfs:, skos:, dcterms:, xsd:, owl:, schema:, prov:,
@@ -231,24 +253,35 @@ def query_cmd(ctx, query_ref, graph_path, params, fmt, columns, limit, full, sto
         kg query figures-for-measure --param words='undocumented Afghans' --format csv
         kg query 'SELECT ?label WHERE { ?g a nkg:Government ; rdfs:label ?label }'
     """
+    from .deadline import deadline
     from .query import check_format, find_query
+    from .table import TABLE_ROWS
 
     query = find_query(query_ref)
-    check_format(query.kind, fmt)  # a malformed query or a wrong format fails before the graph is read
+    fmt = check_format(query.kind, fmt)  # a malformed query or a wrong format fails before the graph is read
     graph_path, store_spec = _reading(ctx, graph_path, store_spec)
-    if store_spec != "memory":
-        from .store import open_store, run_query
-
-        with open_store(store_spec) as store:
-            result = run_query(store, query, _params(params))
-    else:
-        from .api import KnowledgeGraph
-
-        result = KnowledgeGraph.load(graph_path).query(query, _params(params))
-    result = result.project(columns, limit)
-    result.write(sys.stdout, fmt, full=full, show_iris=bool(columns))
+    with _asking(graph_path, store_spec) as ask, deadline(timeout, query.name, hard=True):
+        result = ask(query, _params(params))
+        if result.kind == "SELECT" and fmt == "table":  # a table is measured before it is printed
+            limit = min(limit, TABLE_ROWS) if limit is not None else TABLE_ROWS
+        result = result.project(columns, limit)
+        result.write(sys.stdout, fmt, full=full, show_iris=bool(columns))  # the rows as they come
     if result.kind == "ASK" and not result.boolean:
         sys.exit(1)
+
+
+@contextmanager
+def _asking(graph_path, store_spec):
+    """A function (query, params) -> result over the graph file or the store, open while the rows are read."""
+    if store_spec == "memory":
+        from .api import KnowledgeGraph
+
+        yield KnowledgeGraph.load(graph_path).query
+        return
+    from .store import open_store, run_query
+
+    with open_store(store_spec) as store:
+        yield lambda query, params: run_query(store, query, params)
 
 
 @cli.command("queries")
@@ -281,9 +314,10 @@ def queries_cmd():
                    "graph per article; jsonld is compacted with newskg's JSON-LD context.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write, atomically (default: standard output).")
+@click.option("--allow-empty", is_flag=True, help="Write an empty graph even over a file that is not empty.")
 @store_option
 @click.pass_context
-def export_cmd(ctx, graph_path, fmt, output, store_spec):
+def export_cmd(ctx, graph_path, fmt, output, allow_empty, store_spec):
     """Write the graph in another RDF format.
 
     TriG, N-Quads and JSON-LD keep one named graph per article (also when the graph was read from Turtle),
@@ -293,17 +327,21 @@ def export_cmd(ctx, graph_path, fmt, output, store_spec):
 
         kg export --format trig -o out/graph.trig
     """
+    from . import graphio
+
     graph_path, store_spec = _reading(ctx, graph_path, store_spec)
     if store_spec != "memory":
         from .export import write_store
         from .store import open_store
 
         with open_store(store_spec) as store:
-            write_store(store, fmt, output=output, stream=None if output else sys.stdout.buffer)
+            write_store(store, fmt, output=output, stream=None if output else sys.stdout.buffer,
+                        allow_empty=allow_empty)
         return
+    graphio.check_outputs(output, inputs=[graph_path])
     graph = _load_graph(graph_path, store_spec)
     if output is not None:
-        graph.save(output, fmt)
+        graph.save(output, fmt, allow_empty=allow_empty)
     else:
         sys.stdout.buffer.write(graph.serialize(fmt or "ttl"))
 
@@ -411,9 +449,11 @@ def viz_cmd(ctx, graph_path, output, focus, hops, include, show, article, store_
         kg viz --focus "Sarfraz Bugti" --hops 2 --show statements -o out/bugti-near.html
         kg viz --include Government --include Official -o out/officials.html
     """
+    from .graphio import check_outputs
     from .viz import write_html
 
     graph_path, store_spec = _reading(ctx, graph_path, store_spec)
+    check_outputs(output, inputs=[graph_path] if graph_path else [])
     source = graph_path if store_spec == "memory" else _load_graph(graph_path, store_spec).dataset
     page = write_html(source, output, focus=focus, hops=hops, include=include or None, show=show or None,
                       article=article)
@@ -435,8 +475,16 @@ def _load_graph(graph_path, store_spec):
 ERROR = 2  # grep's convention: 0 yes, 1 no, 2 trouble
 
 
+def _terminated(signum, frame):
+    """SIGTERM ends the run like Ctrl-C, through every clean-up on the way (no temporary file is left)."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
     """Console entry point: library and usage errors become one-line messages and exit status 2."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as exc:

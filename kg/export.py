@@ -120,9 +120,15 @@ def export(ds: Dataset, fmt: str) -> bytes:
 
 
 def write(ds: Dataset, fmt: str | None = None, output: str | Path | None = None,
-          stream: BinaryIO | None = None) -> None:
-    """Export to a file (atomically; the format defaults to its extension) or to a binary stream."""
-    data = export(ds, _format(fmt, output, stream))
+          stream: BinaryIO | None = None, allow_empty: bool = False) -> None:
+    """Export to a file (atomically; the format defaults to its extension) or to a binary stream.
+
+    An empty graph never replaces a file that is not empty, unless `allow_empty`.
+    """
+    fmt = _format(fmt, output, stream)
+    if output is not None and not allow_empty and next(iter(ds.quads((None, None, None, None))), None) is None:
+        refuse_empty(Path(output))
+    data = export(ds, fmt)
     if output is not None:
         graphio.atomic_write(Path(output), data)
     else:
@@ -130,18 +136,28 @@ def write(ds: Dataset, fmt: str | None = None, output: str | Path | None = None,
 
 
 def write_store(store, fmt: str | None = None, output: str | Path | None = None,
-                stream: BinaryIO | None = None) -> None:
+                stream: BinaryIO | None = None, allow_empty: bool = False) -> None:
     """Export a kg.store store to a file (atomically) or a binary stream, by the store's own means.
 
     An Oxigraph folder is written by Oxigraph's serializers, an endpoint graph by graph (Store.export);
-    neither is copied into an rdflib Dataset first.
+    neither is copied into an rdflib Dataset first. An empty store never replaces a file that is not
+    empty, unless `allow_empty`.
     """
     fmt = _format(fmt, output, stream)
     if output is None:
         store.export(fmt, stream)
         return
+    if not allow_empty and store.is_empty():
+        refuse_empty(Path(output))
     with graphio.atomic_file(Path(output)) as fh:
         store.export(fmt, fh)
+
+
+def refuse_empty(output: Path) -> None:
+    """An empty graph may start a new file, never replace one that holds something."""
+    if output.is_file() and output.stat().st_size > 0:
+        raise GraphError(f"{output}: the graph to write is empty; not replacing this file "
+                         f"({output.stat().st_size:,} bytes) with it (--allow-empty writes it anyway)")
 
 
 def _format(fmt: str | None, output: str | Path | None, stream: BinaryIO | None) -> str:

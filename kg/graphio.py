@@ -1,11 +1,13 @@
 """Reading and writing graph files: formats chosen by name, writes that are atomic."""
 from __future__ import annotations
 
+import glob
+import json
 import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from rdflib import Dataset, Graph
 
@@ -90,10 +92,16 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
     """A binary file to write in steps that replaces path only when the block ends without an error.
 
     The data goes to a temporary file next to path, renamed over it at the end; after a failure or an
-    interruption path is as it was.
+    interruption path is as it was. A symlink is written through: its target gets the data, the link stays.
+    The temporary file's name holds this process's id, so that the next write to the same path removes
+    the ones a killed process left behind (and never another live writer's).
     """
+    path = Path(os.path.realpath(path))
+    if path.is_dir():
+        raise GraphError(f"{path}: is a folder; give a file name to write")
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    remove_stale_parts(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=PART, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh
@@ -106,10 +114,98 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
         raise
 
 
+PART = ".part"
+
+
+def remove_stale_parts(path: Path) -> list[Path]:
+    """Remove the temporary files of writes to path whose process is gone (killed before it could clean up)."""
+    removed = []
+    for part in path.parent.glob(f".{glob.escape(path.name)}.*{PART}"):
+        pid = part.name[len(path.name) + 2:].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            part.unlink(missing_ok=True)
+            removed.append(part)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def check_outputs(*paths: str | Path | None, inputs: Iterable[str | Path] = ()) -> None:
+    """Refuse two outputs that are one file (also through a symlink), or an output that is one of the inputs."""
+    seen: dict[str, Path] = {}
+    for path in (Path(p) for p in paths if p is not None):
+        real = os.path.realpath(path)
+        if real in seen:
+            raise GraphError(f"{path}: given for two outputs ({seen[real]} and {path}); give each its own file")
+        seen[real] = path
+    for given in (i for i in inputs if i is not None):
+        real = os.path.realpath(given)
+        if real in seen:
+            raise GraphError(f"{seen[real]}: is also an input; writing it would replace {given}")
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def refuse_entities(path: Path) -> None:
+    """RDF/XML never needs entity declarations, and they can read other files or expand a few bytes into
+    gigabytes (the "billion laughs" kept the parser busy for minutes): such a file is refused (defusedxml)."""
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import iterparse
+
+    try:
+        for _ in iterparse(str(path), forbid_dtd=False, forbid_entities=True, forbid_external=True):
+            pass
+    except DefusedXmlException as exc:
+        raise GraphError(f"{path}: declares XML entities ({exc}), which newskg does not read") from None
+    except (OSError, ParseError) as exc:
+        raise GraphError(f"{path}: not a readable xml graph: {exc}") from None
+
+
+def refuse_remote_contexts(path: Path) -> None:
+    """A JSON-LD file may name its @context (or an @import in it) by URL, which rdflib would fetch: newskg
+    fetches nothing at run time, so such a file is refused, naming the URL. newskg's own JSON-LD carries
+    its context inline."""
+    try:
+        doc = json.loads(path.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise GraphError(f"{path}: not a readable json-ld graph: {exc}") from None
+    url = _remote_context(doc)
+    if url is not None:
+        raise GraphError(f"{path}: its JSON-LD context is the remote document {url}, which newskg does not fetch; "
+                         f"put the context into the file")
+
+
+def _remote_context(node) -> str | None:
+    """The first context given by reference (a URL or a file name) anywhere in a JSON-LD document."""
+    if isinstance(node, list):
+        return next((url for url in map(_remote_context, node) if url is not None), None)
+    if not isinstance(node, dict):
+        return None
+    for key, value in node.items():
+        if key == "@context":
+            for context in value if isinstance(value, list) else [value]:
+                if isinstance(context, str):
+                    return context
+                if isinstance(context, dict) and isinstance(context.get("@import"), str):
+                    return context["@import"]
+        found = _remote_context(value)
+        if found is not None:
+            return found
+    return None
 
 
 def load(path: str | Path) -> Dataset:
@@ -119,6 +215,10 @@ def load(path: str | Path) -> Dataset:
         raise GraphError(f"{path}: no such graph file; run 'kg build' first or pass --graph")
     fmt = format_for(path)
     ds = new_dataset()
+    if fmt == "json-ld":
+        refuse_remote_contexts(path)
+    if fmt == "xml":
+        refuse_entities(path)
     try:
         if fmt in QUAD_FORMATS:
             ds.parse(path, format=fmt)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -19,10 +18,11 @@ from typing import Iterable, Iterator
 
 from rdflib import URIRef
 
-from . import graphio
+from . import graphio, recordfile
 from .extract.records import ArticleRecord, FailedArticle
 from .ingest import Article
 from .progress import Stage, no_stage
+from .errors import NothingWritten
 from .store import EndpointGone, Store, StoreError, same_triples
 from .vocab import ID
 
@@ -74,12 +74,12 @@ def records_folder(store: Store) -> Path:
 
 def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None = None, nlp=None,
                  jobs: int = 1, scheduler=None, progress=None, write_progress=None,
-                 cache: str | Path | None = None, stage: Stage = no_stage) -> StoreUpdate:
+                 cache: str | Path | None = None, stage: Stage = no_stage, lang_check: str = "note") -> StoreUpdate:
     """Build the articles into the store, writing only the named graphs whose triples change.
 
     New articles are added; one whose text changed (another content hash) replaces its graph; the stored
     articles take part in entity resolution again, so an official met in an old and a new article stays
-    one node. Their records come from `cache` (a folder of pickles by content hash) when there, else
+    one node. Their records come from `cache` (a folder of JSON records by content hash) when there, else
     from extracting their stored text again. `progress` follows extraction, `write_progress` the graphs
     compared and written; both get (done, total, article IRI or identifier). `stage(name, total=None)` is
     told when each stage begins.
@@ -88,19 +88,20 @@ def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None
     from .resolve import resolve
     from .triples import policy_iris
 
-    fresh, problems, notes = read_inputs(paths)
+    fresh, problems, notes = read_inputs(paths, lang_check)
     result = StoreUpdate(problems=problems, notes=notes)
-    entries = _corpus(store, fresh)
+    entries = _corpus(store, fresh, result)
     with _records_folder(cache) as folder:
-        failed = _extract_missing(store, entries, folder, model=model, nlp=nlp, jobs=jobs, scheduler=scheduler,
-                                  progress=progress, stage=stage)
+        outlines = _cached_outlines(folder, entries, result.notes)
+        failed = _extract_missing(store, entries, folder, outlines, model=model, nlp=nlp, jobs=jobs,
+                                  scheduler=scheduler, progress=progress, stage=stage)
         result.problems += [failure_problem(f) for f in failed]
-        entries = [e for e in entries if _record_file(folder, e).is_file()]
+        entries = [e for e in entries if e.key in outlines]
         if not entries:
-            raise StoreError(f"{store.spec}: no article could be extracted and the store holds none; "
-                             "nothing was written")
+            raise NothingWritten(f"{store.spec}: no article could be extracted and the store holds none; "
+                                 "nothing was written", result.problems, result.notes)
         stage("resolving entities")
-        outlines = [outline(_load(folder, e)) for e in entries]
+        outlines = [outlines[e.key] for e in entries]
         res = resolve(outlines)
         policies = policy_iris(outlines, res)
         del outlines
@@ -110,14 +111,15 @@ def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None
     return result
 
 
-def _corpus(store: Store, fresh: list[Article]) -> list[Entry]:
+def _corpus(store: Store, fresh: list[Article], result: StoreUpdate) -> list[Entry]:
     """Stored and new articles in one stable order; a changed text displaces the stored one."""
     corpus = {iri: Entry(iri, ident, sha) for iri, (ident, sha) in store.article_index().items()}
     for art in fresh:
         iri = ID[f"article/{art.slug}"]
         corpus[iri] = Entry(iri, art.identifier, art.sha256, art)
     if not corpus:
-        raise StoreError(f"{store.spec}: no article could be read and the store holds none; nothing was written")
+        raise NothingWritten(f"{store.spec}: no article could be read and the store holds none; nothing was written",
+                             result.problems, result.notes)
     return sorted(corpus.values(), key=lambda e: e.identifier)
 
 
@@ -153,21 +155,47 @@ def _union_kept(store: Store, folder: Path) -> Iterator[None]:
 
 
 def _record_file(folder: Path, entry: Entry) -> Path:
-    return folder / f"{entry.key}.pickle"
+    return folder / f"{entry.key}{recordfile.SUFFIX}"
 
 
 def _load(folder: Path, entry: Entry) -> ArticleRecord:
-    return pickle.loads(_record_file(folder, entry).read_bytes())
+    return recordfile.loads(_record_file(folder, entry).read_bytes(), entry.identifier, entry.sha256)
 
 
-def _extract_missing(store: Store, entries: list[Entry], folder: Path, **options) -> list[FailedArticle]:
-    """Extract every article whose record is not on disk yet, writing each record as it comes.
+def _cached_outlines(folder: Path, entries: list[Entry], notes: list[str]) -> dict[str, ArticleRecord]:
+    """The outline of every usable record on disk, by entry key. A record file that cannot be used is
+    removed and named in `notes`, so its article is extracted again like one never extracted.
+
+    Pickles an older newskg wrote are removed unread: unpickling a file runs the code it names.
+    """
+    outlines = {}
+    pickles = list(folder.glob("*.pickle"))
+    for old in pickles:
+        old.unlink(missing_ok=True)
+    if pickles:
+        notes.append(f"{folder}: {len(pickles)} record(s) in the old pickle format removed unread (a pickle can run "
+                     f"code); their articles are extracted again")
+    for entry in entries:
+        path = _record_file(folder, entry)
+        if not path.is_file():
+            continue
+        try:
+            outlines[entry.key] = outline(_load(folder, entry))
+        except (recordfile.RecordError, OSError) as exc:
+            path.unlink(missing_ok=True)
+            notes.append(f"{path}: record of {entry.identifier} cannot be used ({exc}); extracting it again")
+    return outlines
+
+
+def _extract_missing(store: Store, entries: list[Entry], folder: Path, outlines: dict[str, ArticleRecord],
+                     **options) -> list[FailedArticle]:
+    """Extract every article without a usable record, writing each record as it comes and adding its outline.
 
     Articles whose extraction failed get no record: they are returned, and the build leaves them out.
     """
     from .build import iter_records
 
-    todo = [e for e in entries if not _record_file(folder, e).is_file()]
+    todo = [e for e in entries if e.key not in outlines]
     stored = [e.iri for e in todo if e.article is None]
     texts: dict[URIRef, Article] = {}
     for start in range(0, len(stored), FETCH_BATCH):
@@ -184,7 +212,9 @@ def _extract_missing(store: Store, entries: list[Entry], folder: Path, **options
         if isinstance(rec, FailedArticle):
             failed.append(rec)
             continue
-        graphio.atomic_write(_record_file(folder, by_identifier[rec.article.identifier]), pickle.dumps(rec))
+        entry = by_identifier[rec.article.identifier]
+        graphio.atomic_write(_record_file(folder, entry), recordfile.dumps(rec))
+        outlines[entry.key] = outline(rec)
     return failed
 
 

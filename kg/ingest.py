@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from html.parser import HTMLParser
@@ -13,6 +14,8 @@ from .errors import InputError
 
 SUFFIXES = {".txt", ".md", ".html", ".htm"}
 MAX_CHARS = 1_000_000  # spaCy's default max_length: past it the parser needs far too much memory
+MAX_BYTES = 8 * MAX_CHARS  # a file is refused by its size before it is read: a million characters in any encoding,
+# or an HTML page around them
 HEADER_KEYS = {"source", "date", "title", "url"}
 # other names a header often gives the same fields
 KEY_ALIASES = {"outlet": "source", "publisher": "source", "publication": "source", "published": "date",
@@ -51,30 +54,77 @@ def slugify(text: str) -> str:
 
 def find_files(paths: Iterable[str | Path]) -> list[Path]:
     """The article files named, folders searched recursively, in a stable order."""
-    found: list[Path] = []
+    return [f for f in _named_files(paths) if isinstance(f, Path)]
+
+
+def _named_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+    """Each file named, the article files of each folder named, and an InputError for a folder without any."""
     for p in map(Path, paths):
         if p.is_dir():
-            found += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                            and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            if not found:
+                yield InputError(p, f"no article files ({', '.join(sorted(SUFFIXES))}) in this folder")
+            yield from found
         else:
-            found.append(p)
-    return found
+            yield p
 
 
-def read_article(path: str | Path) -> Article:
-    """Read one file into an Article, or raise InputError saying why it is not usable news text."""
+def read_article(path: str | Path, lang_check: str = "note") -> Article:
+    """Read one file into an Article, or raise InputError saying why it is not usable news text.
+
+    `lang_check` says what to do with an article that does not look English: "note" it, "skip" it, or "off".
+    """
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    raw = read_bytes(path)
     text, notes = decode(raw, path)
     if path.suffix.lower() in {".html", ".htm"}:
         text, html_title = strip_html(text)
     else:
         html_title = None
-    return parse_article(text, identifier=path.name, path=str(path), notes=notes,
-                         sha256=hashlib.sha256(raw).hexdigest(), fallback_title=html_title)
+    article = parse_article(text, identifier=path.name, path=str(path), notes=notes,
+                            sha256=hashlib.sha256(raw).hexdigest(), fallback_title=html_title)
+    return check_language(article, lang_check)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file no larger than MAX_BYTES; its size is checked before anything is read."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(path, "not a regular file")
+        if info.st_size > MAX_BYTES:
+            raise InputError(path, f"too large ({info.st_size:,} bytes; at most {MAX_BYTES:,} per file)")
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(path, "no such file or folder") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if len(raw) > MAX_BYTES:  # it grew after its size was taken
+        raise InputError(path, f"too large (over {MAX_BYTES:,} bytes)")
+    return raw
+
+
+def check_language(article: Article, lang_check: str = "note") -> Article:
+    """The article with a note when it does not look English (or InputError with "skip") or its numbers
+    use separators English does not."""
+    from dataclasses import replace
+
+    from .language import LANG_CHECKS, foreign_numbers, not_english
+
+    if lang_check not in LANG_CHECKS:
+        raise ValueError(f"lang_check must be one of {', '.join(LANG_CHECKS)}, not {lang_check!r}")
+    notes = []
+    reason = not_english(article.body) if lang_check != "off" else None
+    if reason and lang_check == "skip":
+        raise InputError(article.path or article.identifier, f"{reason} (--lang-check note extracts it anyway)")
+    if reason:
+        notes.append(f"{reason}; extracted anyway (--lang-check skip leaves such articles out, off silences this)")
+    numbers = foreign_numbers(article.body)
+    if numbers:
+        notes.append(numbers)
+    return replace(article, notes=(*article.notes, *notes)) if notes else article
 
 
 def parse_article(text: str, identifier: str, path: str = "", notes: tuple[str, ...] = (),
@@ -89,7 +139,7 @@ def parse_article(text: str, identifier: str, path: str = "", notes: tuple[str, 
                 f"metadata (nkg:header)"] if extra else []))
     if len(body) > MAX_CHARS:
         raise InputError(path or identifier, f"too large ({len(body):,} characters; at most {MAX_CHARS:,} per article)")
-    if not re.search(r"[A-Za-z]{2,}.*\s.*[A-Za-z]{2,}", body, re.S):
+    if not re.search(r"[^\W\d_]{2,}.*\s.*[^\W\d_]{2,}", body, re.S):
         raise InputError(path or identifier, "empty file" if not body.strip() else "no sentences to read")
     title = meta.get("title") or fallback_title or headline(body)
     return Article(identifier=identifier, body=body, path=path, title=title, source=meta.get("source"),
@@ -170,22 +220,30 @@ def parse_date(value: str | None) -> tuple[date | None, str | None]:
 
 
 def decode(raw: bytes, path: Path) -> tuple[str, tuple[str, ...]]:
-    """UTF-8 when it is; another encoding only when it can be detected reliably."""
+    """UTF-8 when it is; another encoding only when it can be detected reliably. UTF-16 and UTF-32, with or
+    without a byte order mark, are text even though most of their bytes may be zero."""
     if not raw.strip():
         raise InputError(path, "empty file")
-    if b"\x00" in raw[:8192] or looks_binary(raw[:8192]):
+    wide = b"\x00" in raw[:8192]
+    if not wide and looks_binary(raw[:8192]):
         raise InputError(path, "binary file, not text")
-    try:
-        return raw.decode("utf-8"), ()
-    except UnicodeDecodeError:
-        pass
+    if not wide:
+        try:
+            return raw.decode("utf-8"), ()
+        except UnicodeDecodeError:
+            pass
     from charset_normalizer import from_bytes
 
-    matches = list(from_bytes(raw))
+    matches = [m for m in from_bytes(raw) if not wide or m.encoding.startswith(WIDE)]
     best = min(matches, key=lambda m: (m.chaos > 0.2, m.encoding not in WESTERN, m.chaos), default=None)
+    if wide and (best is None or best.chaos > 0.2 or looks_binary(str(best)[:8192].encode("utf-8"))):
+        raise InputError(path, "binary file, not text")
     if best is None or best.chaos > 0.2:
         raise InputError(path, "not UTF-8 and its encoding cannot be detected reliably; convert it to UTF-8")
     return str(best), (f"decoded as {best.encoding}",)
+
+
+WIDE = ("utf_16", "utf_32")  # the encodings whose text holds zero bytes
 
 
 def looks_binary(head: bytes) -> bool:
@@ -242,10 +300,14 @@ def strip_html(markup: str) -> tuple[str, str | None]:
     return "\n\n".join(p for p in paragraphs if p), title
 
 
-def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
-    """Every file named, as an Article or as the InputError that explains why it was skipped."""
-    for f in find_files(paths):
+def read_articles(paths: Iterable[str | Path], lang_check: str = "note") -> Iterator[Article | InputError]:
+    """Every file named, as an Article or as the InputError that explains why it was skipped; a missing or
+    unreadable path, or a folder without article files, is one of those, and the others are still read."""
+    for f in _named_files(paths):
+        if isinstance(f, InputError):
+            yield f
+            continue
         try:
-            yield read_article(f)
+            yield read_article(f, lang_check)
         except InputError as exc:
             yield exc

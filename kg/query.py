@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import csv
 import difflib
+import itertools
 import io
 import json
+import logging
 import re
 import shlex
 from dataclasses import dataclass, field
@@ -108,23 +110,47 @@ TERM_PARSERS: dict[str, Callable[[str], Identifier]] = {
 }
 
 
-def adhoc_term(value: str | Identifier) -> Identifier:
-    """A term for a parameter of an undocumented query: <iri>, a "literal"^^type, or else a plain string."""
+def adhoc_term(value: str | Identifier, name: str = "value") -> Identifier:
+    """A term for a parameter of an undocumented query: <iri>, a "literal"^^type, or else a plain string.
+
+    A malformed IRI or literal is a QueryError of one line; a literal is read whole or not at all.
+    """
     if isinstance(value, Identifier):
         return value
     text = str(value)
-    if text.startswith("<") and text.endswith(">"):
-        return _iri(text)
-    if text.startswith('"'):
-        try:
-            term = from_n3(text, nsm=_namespace_manager())
-        except Exception:  # from_n3 raises assorted types on malformed input
-            term = None
-        if not isinstance(term, Literal):
-            raise QueryError(f"parameter value {text!r} is not an RDF literal; write it as \"text\"^^xsd:type "
-                             f"or drop the leading quote for a plain string")
-        return term
+    try:
+        if text.startswith("<") and text.endswith(">"):
+            return _iri(text)
+        if text.startswith('"'):
+            return _literal(text)
+    except ValueError as exc:
+        raise QueryError(f"parameter {name}={text!r}: {exc}") from None
     return Literal(text)
+
+
+def _literal(text: str) -> Literal:
+    """One SPARQL literal ("text", "text"@lang or "text"^^type), read by rdflib's grammar, all of it."""
+    from rdflib.plugins.sparql import parser as sparql_parser
+
+    try:
+        parsed = sparql_parser.RDFLiteral.parse_string(sparql_parser.expandUnicodeEscapes(text), parse_all=True)[0]
+    except (ParseBaseException, ValueError) as exc:
+        raise ValueError(f"not one RDF literal ({getattr(exc, 'msg', exc)}); write \"text\", \"text\"@en or "
+                         f"\"text\"^^xsd:type, or drop the leading quote for a plain string") from None
+    datatype = parsed["datatype"] if "datatype" in parsed else None
+    if isinstance(datatype, CompValue):  # prefix:name
+        if datatype.prefix not in DEFAULT_PREFIXES:
+            raise ValueError(f"unknown prefix {datatype.prefix!r} in the datatype")
+        datatype = URIRef(DEFAULT_PREFIXES[datatype.prefix] + (datatype.localname or ""))
+    rdflib_terms = logging.getLogger("rdflib.term")
+    level, rdflib_terms.level = rdflib_terms.level, logging.CRITICAL  # an ill-typed value is reported below
+    try:
+        term = Literal(str(parsed["string"]), lang=parsed["lang"] if "lang" in parsed else None, datatype=datatype)
+    finally:
+        rdflib_terms.level = level
+    if term.ill_typed:
+        raise ValueError(f"{str(term)!r} is not a valid {short_iri(str(datatype), DEFAULT_PREFIXES)}")
+    return term
 
 
 @dataclass(frozen=True)
@@ -189,11 +215,15 @@ class Query:
         return {name: declared[name].term(v) for name, v in values.items()}
 
     def _adhoc_bindings(self, values: Mapping[str, str | Identifier]) -> dict[str, Identifier]:
+        from .sparqltext import variable_names
+
+        self.prepared  # a syntax error first
+        known = variable_names(self.text)
         for name in values:
-            if not re.search(rf"[?$]{re.escape(name)}\b", self.text):
+            if name not in known:
                 raise QueryError(f"{self.name}: parameter {name!r} is not a variable of the query "
                                  f"(it would bind ?{name})")
-        return {name: adhoc_term(v) for name, v in values.items()}
+        return {name: adhoc_term(v, name) for name, v in values.items()}
 
 
 def _refuse_remote(prepared: PreparedQuery, name: str) -> None:
@@ -278,19 +308,38 @@ def _is_file(ref: str) -> bool:
 
 def run(graph: Graph | Dataset, query: Query | str, params: Mapping[str, str | Identifier] | None = None
         ) -> "QueryResult":
-    """Run a query (a Query, a canned name, a .rq path or SPARQL text) with its parameters bound as terms."""
+    """Run a query (a Query, a canned name, a .rq path or SPARQL text) with its parameters bound as terms.
+
+    SELECT rows come as rdflib's engine finds them: writing the result streams them (kept nowhere), and
+    rows(), len() or iterating keep them. The first row is found here, so most errors come before any output.
+    """
+    from rdflib.plugins.sparql.evaluate import evalQuery
+
     if isinstance(query, str):
         query = find_query(query)
-    bindings = query.bindings(params)
+    bindings = {Variable(k): v for k, v in query.bindings(params).items()}
     prepared = query.prepared
     try:
-        result = graph.query(prepared, initBindings=bindings)
-        len(result)  # evaluate now, so errors surface before any output is written
+        found = evalQuery(graph, prepared, bindings)
     except QueryError:
         raise
     except Exception as exc:  # rdflib evaluation errors come in many types
         raise QueryError(f"{query.name}: the query failed: {exc}") from None
-    return QueryResult(result, query, _namespaces(graph))
+    if found["type_"] != "SELECT":
+        return QueryResult(_whole(found), query, _namespaces(graph))
+    names = [Variable(v) for v in found["vars_"]]
+    rows = ([solution.get(v) for v in names] for solution in found["bindings"] if solution)
+    return QueryResult.of_rows(names, rows, query, _namespaces(graph))
+
+
+def _whole(found: dict) -> Result:
+    """An ASK, CONSTRUCT or DESCRIBE answer of rdflib's evaluation as a Result."""
+    result = Result(found["type_"])
+    if found["type_"] == "ASK":
+        result.askAnswer = found["askAnswer"]
+    else:
+        result.graph = found["graph"]
+    return result
 
 
 def _namespace_manager():
@@ -309,15 +358,43 @@ def _namespaces(graph: Graph | None = None) -> dict[str, str]:
 
 @dataclass
 class QueryResult:
-    """What a query returned: rows for SELECT, a graph for CONSTRUCT/DESCRIBE, a boolean for ASK."""
+    """What a query returned: rows for SELECT, a graph for CONSTRUCT/DESCRIBE, a boolean for ASK.
+
+    SELECT rows may still be coming from the engine (`stream`): write() and terms() read them once and
+    keep none, so a result of any size is printed in small memory; rows(), len() and iterating keep them.
+    """
 
     result: Result
     query: Query
     namespaces: dict[str, str] = field(default_factory=dict)
-    total: int | None = None  # rows before project(limit=…) kept only some
+    stream: Iterator[list[Identifier | None]] | None = field(default=None, repr=False)
+    rest: Iterator | None = field(default=None, repr=False)  # the rows past project(limit=…), counted on demand
+    shown: int = 0  # rows read from the stream so far
+
+    @classmethod
+    def of_rows(cls, names: list[Variable], rows: Iterable[list[Identifier | None]], query: Query,
+                namespaces: dict[str, str]) -> "QueryResult":
+        """A SELECT result whose rows (lists of terms in the order of `names`) are read when needed."""
+        result = Result("SELECT")
+        result.vars = list(names)
+        result.bindings = []
+        out = cls(result, query, namespaces, stream=iter(rows))
+        out.peek()
+        return out
+
+    def peek(self) -> None:
+        """Find the first row now, so that an error in the query comes before anything is printed."""
+        try:
+            first = next(self.stream, None)
+        except (QueryError, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # rdflib evaluation errors come in many types
+            raise QueryError(f"{self.query.name}: the query failed: {exc}") from None
+        self.stream = itertools.chain([first] if first is not None else [], self.stream)
 
     def project(self, columns: Iterable[str] | None = None, limit: int | None = None) -> "QueryResult":
-        """The SELECT rows with only the named columns (in that order) and at most `limit` of them."""
+        """The SELECT rows with only the named columns (in that order) and at most `limit` of them; the rows
+        past the limit are not read unless total() is asked for."""
         names = [c.strip().lstrip("?$") for c in columns or () if c.strip()] or self.vars
         if self.kind != "SELECT":
             if columns or limit is not None:
@@ -327,13 +404,26 @@ class QueryResult:
         unknown = [c for c in names if c not in self.vars]
         if unknown:
             raise QueryError(f"{self.query.name}: no column {unknown[0]!r}; the columns are {', '.join(self.vars)}")
-        rows = list(self.terms())
         where = [self.vars.index(c) for c in names]
-        result = Result("SELECT")
-        result.vars = [Variable(c) for c in names]
-        result.bindings = [{Variable(c): row[i] for c, i in zip(names, where) if row[i] is not None}
-                           for row in rows[:limit]]
-        return QueryResult(result, self.query, self.namespaces, total=len(rows))
+        source = self.terms()
+        taken = itertools.islice(source, limit) if limit is not None else source
+        out = QueryResult(Result("SELECT"), self.query, self.namespaces)
+        out.result.vars, out.result.bindings = [Variable(c) for c in names], []
+        out.stream, out.rest = ([row[i] for i in where] for row in taken), source
+        return out
+
+    def total(self) -> int:
+        """How many rows the query found: those read, and the ones not read yet counted (not kept)."""
+        for _ in self.terms() if self.stream is not None else ():
+            pass
+        rest, self.rest = self.rest, None
+        return (self.shown or len(self.result.bindings or [])) + (sum(1 for _ in rest) if rest is not None else 0)
+
+    def keep(self) -> None:
+        """Read the rows still coming and keep them, so they can be read again."""
+        if self.stream is not None:
+            kept = list(self.terms())
+            self.result.bindings = [{v: t for v, t in zip(self.result.vars, row) if t is not None} for row in kept]
 
     @property
     def kind(self) -> str:
@@ -359,24 +449,39 @@ class QueryResult:
         return g
 
     def terms(self) -> Iterator[list[Identifier | None]]:
-        """SELECT rows as lists of RDF terms (None where a variable is unbound), in variable order."""
+        """SELECT rows as lists of RDF terms (None where a variable is unbound), in variable order: the rows
+        still coming from the engine are read once and not kept (see keep)."""
         if self.kind != "SELECT":
             raise QueryError(f"{self.query.name}: a {self.kind} query returns no rows")
-        for row in self.result:
-            yield list(row)
+        if self.stream is None:
+            for row in self.result:
+                yield list(row)
+            return
+        stream, self.stream = self.stream, None
+        try:
+            for row in stream:
+                self.shown += 1
+                yield row
+        except (QueryError, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # rdflib evaluation errors come in many types
+            raise QueryError(f"{self.query.name}: the query failed: {exc}") from None
 
     def rows(self) -> list[dict[str, Any]]:
         """SELECT rows as dicts of plain Python values: str, int, Decimal, bool, date; None when unbound."""
+        self.keep()
         return [{v: to_python(t) for v, t in zip(self.vars, row)} for row in self.terms()]
 
     def __iter__(self):
         return iter(self.rows())
 
     def __len__(self) -> int:
+        self.keep()
         return len(self.result)
 
     def write(self, out: TextIO, fmt: str | None = None, **table: Any) -> None:
-        """Write the result to a text stream in a format fit for its kind (see FORMATS).
+        """Write the result to a text stream in a format fit for its kind (see FORMATS); rows still coming
+        from the engine are written as they come, and not kept.
 
         `table` options go to the table (kg.table.write_table): full, show_iris, width.
         """
@@ -384,6 +489,9 @@ class QueryResult:
         FORMATS[self.kind][fmt](self, out, **(table if fmt == "table" and self.kind == "SELECT" else {}))
 
     def text(self, fmt: str | None = None, **table: Any) -> str:
+        """The result written in a format, as a string (the rows are kept, so it can be asked for again)."""
+        if self.kind == "SELECT":
+            self.keep()
         buf = io.StringIO()
         self.write(buf, fmt, **table)
         return buf.getvalue()

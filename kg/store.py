@@ -21,7 +21,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO, Iterable, Mapping
+from typing import BinaryIO, Iterable, Iterator, Mapping, NamedTuple
 
 from rdflib import RDFS, XSD, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
@@ -29,12 +29,14 @@ from rdflib.term import BNode, Identifier
 
 from . import export as _export
 from . import graphio
-from .errors import EndpointGone, QueryError, StoreError
+from .errors import EndpointGone, NotAStore, QueryError, StoreError
 from .ingest import Article
 from .query import DEFAULT_PREFIXES, GRAPH_KINDS
+from .sparqltext import term_text
 from .vocab import ONTOLOGY_FILE
 
 Triples = frozenset  # the triples of one named graph, as a comparable value
+STORE_MARKER = "newskg-store.json"  # in an Oxigraph folder that kg build made
 
 # the stored articles, with what re-extracting them needs; optional fields stay unbound when absent
 ARTICLES_QUERY = """
@@ -52,6 +54,7 @@ PREFIX nkg: <https://w3id.org/newskg/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?a ?id ?hash WHERE { GRAPH ?a { ?a a nkg:Article ; dcterms:identifier ?id ; nkg:contentHash ?hash } }"""
 GRAPH_NAMES_QUERY = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
+ANY_ARTICLE_QUERY = ("SELECT ?a WHERE { GRAPH ?a { ?a a <https://w3id.org/newskg/ontology#Article> } } LIMIT 1")
 # The default graph of a store is kept as the set union of its article graphs, which is what a query of a
 # graph file sees. Querying the named graphs' union directly is not the same there: Oxigraph matches a
 # triple once per graph that holds it, and the entities are repeated in every article that mentions them,
@@ -68,13 +71,14 @@ def union_replace(name: URIRef, triples: str, graph_too: bool = True) -> str:
 
     A triple of the old graph leaves the union only if no other graph holds it; the new triples join it.
     """
-    orphans = (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
-               f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{name}>) }} }} ;\n")
+    name = term_text(name)
+    orphans = (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} "
+               f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {name}) }} }} ;\n")
     if not graph_too:
         return f"{orphans}INSERT DATA {{\n{triples}}}"
     # the union copies the graph just written rather than parsing the triples a second time
-    return (f"{orphans}DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{triples}}} }} ;\n"
-            f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+    return (f"{orphans}DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{triples}}} }} ;\n"
+            f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}")
 
 
 RETRIES = 4  # tries per request before the endpoint counts as gone
@@ -101,7 +105,7 @@ class Store(ABC):
         """Rows of a SELECT query over the store's named graphs."""
 
     @abstractmethod
-    def sparql(self, text: str, kind: str) -> Result:
+    def sparql(self, text: str, kind: str) -> "Result | SelectRows":
         """A query's result from the store's own engine, its default graph the union of the named graphs.
 
         That union is what queries on a graph file see. `kind` is the query's SELECT, ASK, CONSTRUCT or
@@ -126,6 +130,10 @@ class Store(ABC):
         """Run a SPARQL 1.1 Update against the store."""
         raise StoreError(f"{self.spec}: this store takes no SPARQL updates")
 
+    def is_empty(self) -> bool:
+        """No triple in any graph."""
+        return not self.select("SELECT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } LIMIT 1")
+
     def union_missing(self) -> bool:
         """A store written before newskg kept the union: named graphs, and an empty default graph."""
         return (not self.select("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")
@@ -140,7 +148,7 @@ class Store(ABC):
 
     def graph_triples(self, name: URIRef) -> Triples:
         """One named graph's triples, comparable with same_triples() of a new build's graph."""
-        rows = self.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+        rows = self.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH {term_text(name)} {{ ?s ?p ?o }} }}")
         return same_triples((r["s"], r["p"], plain(r["p"], r["o"])) for r in rows)
 
     def graph_names(self) -> list[URIRef]:
@@ -158,7 +166,7 @@ class Store(ABC):
             names = list(names)
             if not names:
                 return {}
-            values = " ".join(f"<{n}>" for n in names)
+            values = " ".join(term_text(n) for n in names)
             query = query.replace("WHERE {", f"WHERE {{ VALUES ?a {{ {values} }}", 1)
         out = {}
         for row in self.select(query):
@@ -277,7 +285,7 @@ def rdflib_result(kind: str, names: Iterable[str] = (), rows: Iterable[Mapping[s
 class OxigraphStore(Store):
     """A persistent Oxigraph store in a folder, used in-process through pyoxigraph."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, create: bool = False):
         try:
             import pyoxigraph
         except ImportError:
@@ -285,15 +293,36 @@ class OxigraphStore(Store):
         self.path = Path(path)
         self.spec = f"oxigraph:{path}"
         self.default_cache = self.path.with_name(self.path.name + ".records")
-        if self.path.exists() and not self.path.is_dir():
-            raise StoreError(f"{path}: not a folder; oxigraph:PATH needs a folder for the store")
+        self._check_folder(create)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.ox = pyoxigraph.Store(str(self.path))
         except OSError as exc:
             raise StoreError(f"{path}: cannot open the Oxigraph store ({exc}); is another process using it?") from None
+        if create and not self.marker.is_file():
+            graphio.atomic_write(self.marker, json.dumps({"newskg": "store", "version": 1}).encode())
         if self.union_missing():
             self.sync_union()
+
+    @property
+    def marker(self) -> Path:
+        """The file a build leaves in the folder: only a folder holding it is opened as a newskg store."""
+        return self.path / STORE_MARKER
+
+    def _check_folder(self, create: bool) -> None:
+        """Open only a newskg store; a build may also start one in a new or empty folder, or adopt an
+        Oxigraph store an older newskg wrote. Nothing is written into any other folder."""
+        path = self.path
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"{path}: not a folder; oxigraph:PATH needs a folder for the store")
+        if self.marker.is_file():
+            return
+        if not create:
+            what = "no such folder" if not path.exists() else "not a newskg store"
+            raise NotAStore(f"{self.spec}: {what} (no {STORE_MARKER}, which 'kg build --store' writes); check the "
+                            f"path, or build into it first")
+        if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").is_file():
+            raise NotAStore(f"{self.spec}: the folder holds other files and no store; give a new or empty folder")
 
     def quads(self):
         from oxrdflib._converter import from_ox
@@ -350,10 +379,9 @@ class OxigraphStore(Store):
             raise QueryError(f"Oxigraph cannot run the query: {exc}") from None
         if isinstance(found, QueryBoolean):
             return rdflib_result("ASK", answer=bool(found))
-        if isinstance(found, QuerySolutions):
-            names = [v.value for v in found.variables]
-            rows = ({n: plain(None, from_ox(t)) for n, t in zip(names, row) if t is not None} for row in found)
-            return rdflib_result("SELECT", names, rows)
+        if isinstance(found, QuerySolutions):  # rows as Oxigraph finds them, read once
+            rows = ([None if t is None else plain(None, from_ox(t)) for t in row] for row in found)
+            return SelectRows([v.value for v in found.variables], rows)
         triples = ((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in found)
         return rdflib_result(kind, triples=((s, p, plain(p, o)) for s, p, o in triples))
 
@@ -447,12 +475,15 @@ class SparqlStore(Store):
         self.retries, self.backoff = retries, backoff
 
     def _request(self, url: str, data: bytes | None = None, headers: Mapping[str, str] | None = None,
-                 method: str = "POST") -> bytes:
-        """One HTTP exchange, tried again with growing pauses while the endpoint cannot be reached."""
+                 method: str = "POST", stream: bool = False):
+        """One HTTP exchange, tried again with growing pauses while the endpoint cannot be reached; the body,
+        or with `stream` the open response to read it from."""
         delay = self.backoff
         for attempt in range(1, self.retries + 1):
             req = urllib.request.Request(url, data=data, headers=dict(headers or {}), method=method)
             try:
+                if stream:
+                    return urllib.request.urlopen(req, timeout=60)
                 with urllib.request.urlopen(req, timeout=60) as resp:
                     return resp.read()
             except urllib.error.HTTPError as exc:  # the endpoint answered: trying again will not help
@@ -476,13 +507,20 @@ class SparqlStore(Store):
         for row in self.select(QUADS_QUERY):
             yield row["s"], row["p"], plain(row["p"], row["o"]), row["g"]
 
-    def sparql(self, text: str, kind: str) -> Result:
-        """The endpoint's answer, over its default graph: the union of the article graphs newskg keeps there."""
+    def sparql(self, text: str, kind: str) -> Result | SelectRows:
+        """The endpoint's answer, over its default graph: the union of the article graphs newskg keeps there.
+
+        SELECT rows are read from the response as they arrive (SPARQL XML results, parsed incrementally).
+        """
         prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in DEFAULT_PREFIXES.items())
-        form = {"query": prologue + text}
+        form = urllib.parse.urlencode({"query": prologue + text}, doseq=True).encode()
+        if kind == "SELECT":
+            response = self._request(self.query_url, form, {"Content-Type": "application/x-www-form-urlencoded",
+                                                            "Accept": "application/sparql-results+xml"}, stream=True)
+            return _xml_rows(response)
         accept = "application/n-triples" if kind in GRAPH_KINDS else "application/sparql-results+json"
-        raw = self._request(self.query_url, urllib.parse.urlencode(form, doseq=True).encode(),
-                            {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
+        raw = self._request(self.query_url, form, {"Content-Type": "application/x-www-form-urlencoded",
+                                                   "Accept": accept})
         if kind in GRAPH_KINDS:
             parsed = Graph().parse(data=raw.decode("utf-8"), format="nt")
             return rdflib_result(kind, triples=((s, p, plain(p, o)) for s, p, o in parsed))
@@ -538,6 +576,53 @@ def _sibling(url: str, leaf: str) -> str:
     return f"{base}/{leaf}"
 
 
+class SelectRows(NamedTuple):
+    """A store's SELECT answer: the variable names, and the rows (lists of terms or None) as they come."""
+
+    names: list[str]
+    rows: Iterator[list[Identifier | None]]
+
+
+RESULTS_XML = "{http://www.w3.org/2005/sparql-results#}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _xml_rows(response) -> SelectRows:
+    """SPARQL XML results read as they arrive: the head now, each row when asked for, none kept."""
+    from xml.etree.ElementTree import iterparse
+
+    events = iterparse(response, events=("start", "end"))
+    names = []
+    for event, element in events:
+        if event == "end" and element.tag == RESULTS_XML + "variable":
+            names.append(element.get("name"))
+        elif event == "end" and element.tag == RESULTS_XML + "head":
+            break
+
+    def rows():
+        with response:
+            for event, element in events:
+                if event == "start" and element.tag == RESULTS_XML + "results":
+                    results = element
+                elif event == "end" and element.tag == RESULTS_XML + "result":
+                    found = {b.get("name"): _xml_term(b[0]) for b in element if len(b)}
+                    yield [None if found.get(n) is None else plain(None, found[n]) for n in names]
+                    results.clear()  # the rows read so far are not kept
+
+    return SelectRows(names, rows())
+
+
+def _xml_term(element) -> Identifier:
+    """A term of the W3C SPARQL XML results format."""
+    kind, text = element.tag.removeprefix(RESULTS_XML), element.text or ""
+    if kind == "uri":
+        return URIRef(text)
+    if kind == "bnode":
+        return BNode(text)
+    datatype = element.get("datatype")
+    return Literal(text, lang=element.get(XML_LANG), datatype=URIRef(datatype) if datatype else None)
+
+
 def _json_term(value: Mapping[str, str]) -> Identifier:
     """A term of the W3C SPARQL JSON results format."""
     kind = value["type"]
@@ -567,10 +652,21 @@ def parse_spec(spec: str) -> tuple[str, list[str]]:
     raise StoreError(f"--store {spec!r}: use memory, oxigraph:PATH or sparql:QUERY_URL[,UPDATE_URL[,STORE_URL]]")
 
 
-def open_store(spec: str) -> Store | None:
-    """The store a --store value names; None for `memory`, whose graph lives in a file."""
+def open_store(spec: str, create: bool = False) -> Store | None:
+    """The store a --store value names; None for `memory`, whose graph lives in a file.
+
+    Only a build passes `create`: every other use opens a store that a build made, and refuses any other
+    folder or an endpoint that holds no newskg article, so that a mistyped name is an error, not an empty answer.
+    """
     kind, args = parse_spec(spec)
-    return {"memory": lambda: None, "oxigraph": OxigraphStore, "sparql": SparqlStore}[kind](*args)
+    if kind == "memory":
+        return None
+    if kind == "oxigraph":
+        return OxigraphStore(*args, create=create)
+    store = SparqlStore(*args)
+    if not create and not store.select(ANY_ARTICLE_QUERY):
+        raise NotAStore(f"{store.spec}: holds no newskg article graph; check the address, or build into it first")
+    return store
 
 
 # ------------------------------------------------------------------------------------------------ reading
@@ -579,11 +675,12 @@ def open_store(spec: str) -> Store | None:
 def run_query(store: Store, query, params: Mapping[str, str | Identifier] | None = None):
     """A canned or ad-hoc query run by the store's own engine: Oxigraph in-process, an endpoint over HTTP.
 
-    Parameters are written into the query as RDF terms (with_values). Where they cannot be (a parameter
-    the query projects or puts in a CONSTRUCT template, one where only a variable may stand, as in
-    BIND … AS ?name, or a query without a WHERE clause), rdflib's engine runs the query with the
-    parameters bound as usual: over the Oxigraph store itself, but over the whole endpoint read into
-    memory, since rdflib can only bind parameters in a query it evaluates itself.
+    Parameters are written into the query as escaped RDF terms where the SPARQL parser found their
+    variables (kg.sparqltext), never by searching the text. Where that would not be the query with the
+    parameters bound (a parameter the query projects, or one where only a variable may stand, as in
+    BIND … AS ?name), rdflib's engine runs the query with the parameters bound as usual: over the Oxigraph
+    store itself, but over the whole endpoint read into memory, since rdflib can only bind parameters in a
+    query it evaluates itself.
 
     Queries read the store's default graph, the set union of the article graphs that newskg keeps there
     (UNION_SYNC), so a triple several articles hold is matched once, as in a graph file. Returns a
@@ -600,71 +697,26 @@ def run_query(store: Store, query, params: Mapping[str, str | Identifier] | None
         result = store.sparql(text, query.kind)
     except QueryError as exc:
         raise QueryError(f"{query.name}: {exc}") from None
+    if isinstance(result, SelectRows):
+        return q.QueryResult.of_rows([Variable(n) for n in result.names], result.rows, query, q._namespaces())
     return q.QueryResult(result, query, q._namespaces())
 
 
 def _substituted(query, bindings: Mapping[str, Identifier]) -> str | None:
-    """The query text with its parameters written in, or None where that would change its answer."""
+    """The query text with its parameters written in, or None where rdflib must bind them."""
+    from .sparqltext import substituted
+
     prepared = query.prepared  # a syntax error is reported by newskg, naming the query
     if not bindings:
         return query.text
     if set(bindings) & _output_variables(query.kind, prepared.algebra):
         return None
-    shapes = tuple(sorted((name, type(term).__name__) for name, term in bindings.items()))
-    if not _writable(query.text, shapes):
-        return None
-    return with_values(query.text, bindings)
-
-
-@lru_cache(maxsize=256)
-def _writable(text: str, shapes: tuple[tuple[str, str], ...]) -> bool:
-    """Whether terms of these kinds can be written in for these parameters and leave a valid query.
-
-    That depends on where the parameters stand, not on their values, so it is found once per query and
-    kinds of terms, with stand-in terms: parsing every run's text again cost more than Oxigraph's answer.
-    """
-    from rdflib.plugins.sparql import prepareQuery
-
-    stand_in = {"URIRef": URIRef("urn:x-newskg:parameter"), "Literal": Literal("parameter")}
-    text = with_values(text, {name: stand_in.get(kind, Literal("parameter")) for name, kind in shapes})
-    if text is None:
-        return False
-    try:
-        prepareQuery(text, initNs=DEFAULT_PREFIXES)
-    except Exception:  # rdflib's parser raises assorted types; the text is only ours to try
-        return False
-    return True
+    return substituted(query.text, bindings, DEFAULT_PREFIXES)
 
 
 def _output_variables(kind: str, algebra) -> set[str]:
-    """The variables a SELECT projects, a DESCRIBE names or a CONSTRUCT template holds.
-
-    with_values leaves them alone (a term cannot stand in a SELECT clause), so a parameter there would
-    come back unbound.
-    """
+    """The variables a SELECT projects or a DESCRIBE names: a term cannot stand there, and rdflib's
+    binding gives them back as columns."""
     if kind in ("SELECT", "DESCRIBE"):
         return {str(v) for v in algebra["PV"] if isinstance(v, Variable)}
-    if kind == "CONSTRUCT":
-        return {str(t) for triple in algebra["template"] for t in triple if isinstance(t, Variable)}
     return set()
-
-
-WHERE_OPEN = re.compile(r"\b(?:WHERE|ASK)\s*\{", re.IGNORECASE)
-
-
-def with_values(text: str, bindings: Mapping[str, Identifier]) -> str | None:
-    """The query with each parameter written in as its RDF term, as rdflib's initBindings substitute them.
-
-    Oxigraph only substitutes projected variables, and a parameter seldom is; a VALUES block would not
-    reach the FILTERs of nested groups. None when the query has no WHERE clause to substitute in.
-    """
-    if not bindings:
-        return text
-    body = "\n".join("" if line.lstrip().startswith("#") else line for line in text.splitlines())
-    found = WHERE_OPEN.search(body)
-    if not found:
-        return None
-    head, rest = body[:found.start()], body[found.start():]
-    for name, term in bindings.items():
-        rest = re.sub(rf"[?$]{re.escape(name)}\b", lambda _: term.n3(), rest)
-    return head + rest

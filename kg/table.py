@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 NARROWEST = 12  # no column is made narrower than this, its header or (if shorter) its longest value
 GAP = 2  # cells between two columns
 SHORT_VALUE = 160  # characters shown of a value unless --full (about three lines of a wide column)
+TABLE_ROWS = 10_000  # rows a table shows at most (it holds them to measure them); the rest are counted
 NUMERIC = {XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.int, XSD.long, XSD.short,
            XSD.nonNegativeInteger, XSD.positiveInteger, XSD.negativeInteger, XSD.nonPositiveInteger,
            XSD.unsignedInt, XSD.unsignedLong}
@@ -103,7 +104,7 @@ def write_table(res: "QueryResult", out: TextIO, *, full: bool = False, show_iri
     fits = sum(narrowest) + GAP * (len(shown) - 1) <= console.width
     if shown:
         console.print(_table(shown, rows, narrowest) if fits else _records(shown, rows))
-    console.print(Text(footer(nrows, res.total, [c.name for c in hidden], shortened), style="dim"))
+    console.print(Text(footer(nrows, res.total(), [c.name for c in hidden], shortened), style="dim"))
 
 
 def _table(shown: list[Column], rows: list[list[str]], narrowest: list[int]) -> Table:

@@ -99,7 +99,7 @@ def seeds_oxigraph(tmp_path_factory, seeds_result):
     from kg.store import OxigraphStore
 
     path = tmp_path_factory.mktemp("seeds-oxigraph") / "db"
-    with OxigraphStore(path) as store:
+    with OxigraphStore(path, create=True) as store:
         _fill(store, seeds_result.dataset)
     return path
 

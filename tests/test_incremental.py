@@ -65,7 +65,7 @@ def raw_quads(store) -> set:
 
 @pytest.fixture
 def store(tmp_path):
-    with OxigraphStore(tmp_path / "db") as s:
+    with OxigraphStore(tmp_path / "db", create=True) as s:
         yield s
 
 
@@ -115,7 +115,7 @@ def test_cached_records_are_used_instead_of_extracting_again(store, tmp_path, nl
     folder = write(tmp_path / "in", ARTICLES)
     cache = tmp_path / "records"
     update_store(store, [folder], nlp=nlp, cache=cache)
-    assert len(list(cache.glob("*.pickle"))) == 3
+    assert len(list(cache.glob("*.json"))) == 3
 
     def refuse(*args, **kwargs):
         raise AssertionError("extraction ran although every record was cached")
@@ -161,11 +161,11 @@ def test_an_endpoint_dying_mid_load_is_reported_and_the_next_run_loads_the_rest(
 
 
 def test_an_empty_input_into_an_empty_store_writes_nothing(store, tmp_path, nlp):
-    from kg.store import StoreError
+    from kg.errors import NothingWritten
 
     empty = tmp_path / "empty"
     empty.mkdir()
-    with pytest.raises(StoreError, match="nothing was written"):
+    with pytest.raises(NothingWritten, match="nothing was written"):
         update_store(store, [empty], nlp=nlp)
     assert not raw_quads(store)
 
@@ -242,7 +242,7 @@ def test_a_build_killed_while_writing_to_an_endpoint_leaves_every_graph_old_or_n
 def test_a_build_killed_between_graph_writes_leaves_the_oxigraph_folder_whole(tmp_path, nlp):
     db, marker, log = tmp_path / "db", tmp_path / "paused", tmp_path / "build.log"
     folder = write(tmp_path / "in", many_articles(10))
-    with OxigraphStore(db) as store:
+    with OxigraphStore(db, create=True) as store:
         update_store(store, [folder], nlp=nlp)
         old = store.graphs()
     write(folder, many_articles(12, verb="stated"))
@@ -322,19 +322,19 @@ class NoWholeReads(OxigraphStore):
 
 def test_a_build_reads_the_store_graph_by_graph_never_whole(tmp_path, nlp):
     folder = write(tmp_path / "in", TEXTS)
-    with NoWholeReads(tmp_path / "db") as store:
+    with NoWholeReads(tmp_path / "db", create=True) as store:
         update_store(store, [folder], nlp=nlp)
         (folder / "p3.txt").write_text("title: Deal\ndate: 2025-02-09\n\nIlse Brandvold said a deal was signed.",
                                        encoding="utf-8")
         again = update_store(store, [folder], nlp=nlp)  # stored articles take part without a whole read
         assert len(again.added) == 1 and len(again.unchanged) == 2
-    with OxigraphStore(tmp_path / "db") as plain:
+    with OxigraphStore(tmp_path / "db", create=True) as plain:
         assert_same(plain.dataset(), build_dataset([folder], nlp=nlp).dataset)
 
 
 def test_stored_articles_without_records_are_read_back_and_extracted(tmp_path, nlp):
     folder = write(tmp_path / "in", TEXTS)
-    with OxigraphStore(tmp_path / "db") as store:
+    with OxigraphStore(tmp_path / "db", create=True) as store:
         update_store(store, [folder], nlp=nlp)  # no cache: records lived in a scratch folder
         extra = write(tmp_path / "more", {"p3.txt": "title: Deal\ndate: 2025-02-09\n\n"
                                                     "Transport Minister Ilse Brandvold said a deal was signed."})
@@ -347,7 +347,7 @@ def test_stored_articles_without_records_are_read_back_and_extracted(tmp_path, n
 def test_write_progress_counts_every_article_graph(tmp_path, nlp):
     folder = write(tmp_path / "in", TEXTS)
     seen = []
-    with OxigraphStore(tmp_path / "db") as store:
+    with OxigraphStore(tmp_path / "db", create=True) as store:
         update_store(store, [folder], nlp=nlp, write_progress=lambda done, total, name: seen.append((done, total)))
     assert seen == [(1, 2), (2, 2)]
 
@@ -357,7 +357,7 @@ def test_an_endpoint_keeps_its_records_in_the_user_cache(tmp_path, monkeypatch):
     one = records_folder(SparqlStore("http://127.0.0.1:1/a/query"))
     two = records_folder(SparqlStore("http://127.0.0.1:1/b/query"))
     assert one.parent == tmp_path / "cache" / "newskg" / "records" and one != two
-    with OxigraphStore(tmp_path / "db") as store:
+    with OxigraphStore(tmp_path / "db", create=True) as store:
         assert records_folder(store) == tmp_path / "db.records"
 
 
@@ -372,7 +372,7 @@ def test_cli_records_option_keeps_records_where_asked(tmp_path, extra):
     done = runner.invoke(cli, ["build", str(folder), "--store", f"oxigraph:{tmp_path / 'db'}",
                                "--records", str(tmp_path / "recs"), *extra])
     assert done.exit_code == 0, done.output
-    assert len(list((tmp_path / "recs").glob("*.pickle"))) == 2
+    assert len(list((tmp_path / "recs").glob("*.json"))) == 2
     assert not (tmp_path / "db.records").exists()
     refused = runner.invoke(cli, ["build", str(folder), "-o", str(tmp_path / "g.ttl"), "--records", str(tmp_path)])
     assert refused.exit_code == 2 and "--records" in refused.output
@@ -390,7 +390,7 @@ def test_a_long_build_flushes_the_store_as_it_writes(tmp_path, nlp, monkeypatch)
 
     monkeypatch.setattr(kg.incremental, "FLUSH_EVERY", 1)
     folder = write(tmp_path / "in", TEXTS)
-    with Counting(tmp_path / "db") as store:
+    with Counting(tmp_path / "db", create=True) as store:
         result = update_store(store, [folder], nlp=nlp)
     assert Counting.flushes == len(result.added) == 2
 
@@ -399,7 +399,7 @@ def test_a_stored_article_with_neither_record_nor_text_is_named(tmp_path, nlp):
     from kg.store import StoreError
 
     folder = write(tmp_path / "in", TEXTS)
-    with OxigraphStore(tmp_path / "db") as store:
+    with OxigraphStore(tmp_path / "db", create=True) as store:
         update_store(store, [folder], nlp=nlp)  # records in a scratch folder, gone after the build
         store.update("DELETE WHERE { GRAPH ?g { ?a <https://w3id.org/newskg/ontology#body> ?body } }")
         before = set(store.quads())

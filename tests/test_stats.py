@@ -84,7 +84,7 @@ def test_a_store_counts_what_the_memory_graph_counts(seeds_store, seeds_result, 
 
 def test_a_store_counts_the_hand_written_graph_like_memory(tmp_path):
     small = small_dataset()
-    with OxigraphStore(tmp_path / "db") as store:
+    with OxigraphStore(tmp_path / "db", create=True) as store:
         for name in named_graphs(small):
             store.replace_graph(name, small.graph(name))
         assert store_stats(store, top=100).as_dict() == stats(small, top=100).as_dict()

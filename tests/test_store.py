@@ -14,8 +14,7 @@ from kg.api import KnowledgeGraph
 from kg.cli import cli
 from kg.incremental import update_store
 from kg.query import Query, canned_queries, run
-from kg.store import (OxigraphStore, SparqlStore, StoreError, canonical, open_store, plain, run_query, same_triples,
-                      with_values)
+from kg.store import (OxigraphStore, SparqlStore, StoreError, canonical, open_store, plain, run_query, same_triples)
 from kg.vocab import NKG
 
 from .conftest import SEEDS
@@ -69,7 +68,7 @@ def test_export_from_the_endpoint_is_the_memory_graph(seeded_server, seeds_resul
 
 
 def test_an_oxigraph_folder_store_answers_queries_natively(tmp_path, nlp, seeds_result):
-    with OxigraphStore(tmp_path / "db") as store:
+    with OxigraphStore(tmp_path / "db", create=True) as store:
         update_store(store, [SEEDS], nlp=nlp)
         assert_same(store.dataset(), seeds_result.dataset)
         memory = KnowledgeGraph(seeds_result.dataset)
@@ -107,8 +106,11 @@ def test_a_query_url_without_a_known_shape_needs_its_other_urls():
 def test_parameters_are_written_in_as_escaped_terms():
     from rdflib import Literal
 
+    from kg.query import DEFAULT_PREFIXES
+    from kg.sparqltext import substituted
+
     text = 'SELECT ?x WHERE { { ?x ?p ?o FILTER(CONTAINS(?o, ?name)) } }'
-    out = with_values(text, {"name": Literal('a" } DROP ALL ; {')})
+    out = substituted(text, {"name": Literal('a" } DROP ALL ; {')}, DEFAULT_PREFIXES)
     assert 'DROP ALL' in out and '\\"' in out and "?name" not in out
 
 
@@ -240,7 +242,7 @@ def test_an_ad_hoc_query_matches_a_shared_triple_once_as_in_the_graph_file(seeds
 @pytest.fixture(params=["oxigraph", "sparql"])
 def empty_store(request, tmp_path):
     if request.param == "oxigraph":
-        with OxigraphStore(tmp_path / "db") as store:
+        with OxigraphStore(tmp_path / "db", create=True) as store:
             yield store
     else:
         srv = OxigraphServer(tmp_path / "server").start()
@@ -274,7 +276,7 @@ def test_replacing_a_graph_drops_only_the_triples_no_other_graph_holds(empty_sto
 
 def test_a_store_written_without_the_union_gets_it_when_opened_or_built(tmp_path, nlp, seeds_result):
 
-    with OxigraphStore(tmp_path / "db") as store:
+    with OxigraphStore(tmp_path / "db", create=True) as store:
         update_store(store, [SEEDS], nlp=nlp)
         store.update("CLEAR DEFAULT")  # as an older newskg left it
         assert not default_graph(store)
