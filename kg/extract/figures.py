@@ -37,6 +37,7 @@ COMPOUND_UNITS = words("compound_units")
 RANGE_LINKS = ("to", "and", "-", "–", "or")
 MEASURE_STOP = {"det", "predet", "punct", "nummod", "quantmod", "cc"}
 MAX_MEASURE_TOKENS = 10
+DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # thousands grouped by dots, as many languages write them
 TIME_REFERENCE = frozenset("ago old aged past last previous next coming later earlier".split())
 
 
@@ -95,11 +96,15 @@ class _FigureFinder:
         fraction = self._fraction(tok)
         if fraction is not None:
             return fraction
-        if not (tok.like_num and (word_value(tok.text) is not None or tok.lower_ in ("a", "an")) or
+        if not (tok.like_num and (word_value(tok.text) is not None or tok.lower_ in ("a", "an") or
+                                  DOTTED_THOUSANDS.fullmatch(tok.text)) or
                 tok.lower_ in ("a", "an") and self._followed_by_number_word(tok)):
             return None
         run = self._number_run(tok)
-        value = phrase_value([t.text for t in run])
+        value = phrase_value([t.text for t in run]) if not DOTTED_THOUSANDS.fullmatch(tok.text) or \
+            tok.text.count(".") == 1 else None
+        if len(run) == 1 and DOTTED_THOUSANDS.fullmatch(tok.text) and (tok.text.count(".") > 1 or self._counts(tok)):
+            value = float(tok.text.replace(".", ""))  # "12.500.000", "2.500 people": thousands, not decimals
         if value is None and len(run) == 2 and run[1].text.isdigit():  # "10 000"
             value = float(run[0].text + run[1].text)
         if value is None or re.fullmatch(r"0{2,}", tok.text):
@@ -112,6 +117,11 @@ class _FigureFinder:
         unit = self._unit(run)
         rule = "money" if unit and unit not in ("percent",) else ("percent" if unit == "percent" else "number")
         return run, value, unit, rule
+
+    def _counts(self, tok: Token) -> bool:
+        """The number counts things (a plural noun follows), so it cannot have three decimals."""
+        nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+        return nxt is not None and nxt.tag_ in ("NNS", "NNPS")
 
     def _followed_by_number_word(self, tok: Token) -> bool:
         nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None

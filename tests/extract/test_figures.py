@@ -147,3 +147,14 @@ def test_a_repeated_figure_is_one_figure_written_twice(extract_one):
     rec = extract_one("The commission imposed a 24-hour ban on the candidate. The ban of 24 hours starts at noon.")
     [f] = [f for f in rec.figures if f.value == 24]
     assert len(f.mentions) == 1
+
+
+@pytest.mark.parametrize("text, value", [
+    ("About 2.500 people fled the town.", 2500),
+    ("The fund holds 12.500.000 euros.", 12_500_000),
+    ("Some 1 200 families were moved.", 1200),
+    ("Growth was 3.125 percent last year.", 3.125),
+])
+def test_numbers_grouped_by_dots_or_spaces_are_never_split_or_misread(extract_one, text, value):
+    values = [f.value for f in extract_one(text).figures]
+    assert values and values[0] == pytest.approx(value), values
