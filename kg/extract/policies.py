@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span as TokSpan, Token
 from . import dates
 from .entities import EntityTable, context_government, state_government, text_of
 from .entities.table import entities_in, sentences
-from .lexicon import table as table_lexicon, words
+from .lexicon import phrases, table as table_lexicon, words
 from .records import GOVERNMENT, OFFICIAL, PolicyRecord, Span, StatementRecord
 from .speakers import SpeakerResolver, subject_of
 
@@ -34,6 +34,7 @@ AMOUNT_NOUNS = words("amount_nouns")
 PLANNING_VERBS = words("planning_verbs")
 ENACTING_VERBS = words("enacting_verbs")
 STATUS_VERBS = words("status_verbs")
+NOT_MEASURES = phrases("not_measures")
 LEGISLATORS = words("legislator_titles")
 DIRECTIVES = words("directive_verbs") - {"direct", "order", "instruct"}
 DEPLOYABLE = words("deployable_nouns")
@@ -58,7 +59,7 @@ STATUS_ORDER = ("proposed", "announced", "in force", "extended", "suspended", "w
 STOP = frozenset("""the a an of to in on for and or by with from at as its their his her this that these those
 be is are was were will would has have had it they government country state people year years new
 """.split())
-MAX_LABEL_TOKENS = 16
+MAX_LABEL_TOKENS = 14
 
 
 @dataclass
@@ -75,6 +76,7 @@ class Candidate:
     novel: bool = False
     words: frozenset[str] = field(default_factory=frozenset)
     umbrella: bool = False  # named by a noun that can stand for any measure ("the move")
+    label: list[Token] = field(default_factory=list)  # the words of its label, when not its own words
 
 
 def find_policies(doc: Doc, table: EntityTable, anchor: date | None, headline_end: int = 0,
@@ -143,7 +145,7 @@ class _PolicyFinder:
             return None
         obj = next((o for o in objs if self._names_measure(o)), objs[0] if objs else None)
         kind = KINDS.get(lemma) or (self._noun_kind(obj) if obj is not None else lemma)
-        return Candidate(rule=rule, issuer=issuer, toks=toks, kind=kind,
+        return Candidate(rule=rule, issuer=issuer, toks=toks, kind=kind, label=self._verb_label(verb),
                          status=status or self._tense_status(verb, rule), deadline=self._deadline(verb, toks),
                          anaphoric=obj is not None and self._definite(obj) and not self._novel(obj),
                          novel=obj is not None and self._novel(obj), words=_content_words(toks))
@@ -307,6 +309,8 @@ class _PolicyFinder:
 
     # ------------------------------------------------------------ measures named by nouns
     def _noun_candidate(self, noun: Token) -> Candidate | None:
+        if self._in_fixed_phrase(noun):
+            return None
         if noun.dep_ == "compound" or noun.lower_ in GENERIC_NOUNS and not self._specific(noun):
             return None  # "law and order problems": a modifier, not a measure
         if noun.lower_ in GENERIC_NOUNS and self._noun_kind(noun) not in KIND_NAMES and \
@@ -363,6 +367,11 @@ class _PolicyFinder:
             return True
         verb = self._governing_verb(noun)
         return verb is not None and verb.lemma_.lower() in POLICY_VERBS.keys() | ENACTING_VERBS | STATUS_VERBS
+
+    def _in_fixed_phrase(self, noun: Token) -> bool:
+        """"law and order", "in order to": the word stands in an idiom, not for a measure."""
+        around = " ".join(t.lower_ for t in self.doc[max(0, noun.i - 3):noun.i + 4])
+        return any(p in around and noun.lower_ in p.split() for p in NOT_MEASURES)
 
     def _of_amount(self, noun: Token) -> bool:
         """"a tax rise", "a £25bn rise in contributions": a change of something a government sets."""
@@ -469,6 +478,18 @@ class _PolicyFinder:
         toks = [t for t in toks if t.dep_ not in ("aux", "auxpass", "neg") or t.i > verb.i]
         return _trim_tokens(toks)
 
+    def _verb_label(self, verb: Token) -> list[Token]:
+        """The few words that say what the measure does: what was acted on (in a passive), the verb, its
+        particle and objects; no subject, no time or place before the verb, no clause after the measure."""
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        keep = {verb.i} | {t.i for c in passive for t in c.subtree}
+        for c in verb.rights:
+            if c.dep_ in ("prt", "dobj", "attr", "oprd", "dative", "acomp", "xcomp") or \
+                    c.dep_ == "prep" and c.lower_ not in ("in", "at", "during", "after", "before", "since", "amid"):
+                keep |= {t.i for t in c.subtree if t.dep_ not in ("relcl", "advcl")}
+        toks = [t for t in self.doc[min(keep):max(keep) + 1] if t.i in keep and t.dep_ not in ("aux", "auxpass", "neg")]
+        return _trim_tokens(toks)
+
     def _noun_phrase(self, noun: Token) -> list[Token]:
         toks = [t for t in noun.subtree if t.dep_ not in ("relcl",) or t.i <= noun.i]
         relcl = {x.i for c in noun.children if c.dep_ in ("relcl", "acl") and c.i > noun.i + 6 for x in c.subtree}
@@ -529,7 +550,8 @@ class _PolicyFinder:
         span = Span(cand.toks[0].idx, cand.toks[-1].idx + len(cand.toks[-1]), _text(self.doc, cand.toks))
         evidence = cand.toks[0].sent.text.strip()
         if target is None:
-            self.policies.append(PolicyRecord(label=_label(self.doc, cand.toks), issuer=cand.issuer, spans=[span],
+            self.policies.append(PolicyRecord(label=_label(self.doc, cand.label or cand.toks), issuer=cand.issuer,
+                                              spans=[span],
                                               evidence=[evidence], deadline=cand.deadline,
                                               keywords=frozenset({cand.kind}) | cand.words, status=cand.status,
                                               rule=cand.rule))
@@ -548,8 +570,8 @@ class _PolicyFinder:
         if p.rule == "policy-noun" and cand.rule != "policy-noun":
             p.rule = cand.rule  # the act said of the measure tells more than its name
         p.keywords = p.keywords | {cand.kind} | cand.words
-        if len(p.label.split()) < 4 <= len(cand.toks):  # "the cap" said first, "a cap on permits" later
-            p.label = _label(self.doc, cand.toks)
+        if len(p.label.split()) < 4 <= len(cand.label or cand.toks):  # "the cap" said first, "a cap on permits" later
+            p.label = _label(self.doc, cand.label or cand.toks)
         self.kinds[target].add(cand.kind)
         self.words[target] |= cand.words
         self.last_sentence[target] = self._sentence_of(cand)

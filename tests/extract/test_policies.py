@@ -158,3 +158,19 @@ def test_a_headline_does_not_add_a_policy(extract_one):
     rec = extract_one("Latvia Bans Energy Drinks For Minors\n\nLatvia banned the sale of energy drinks to minors "
                       "on Monday.")
     assert len(rec.policies) == 1
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Early on Monday, in the capital, Interior Minister Lea Roth of Austria banned night flights over the city.",
+     "banned night flights over the city"),
+    ("Twenty trawlers were placed under sanctions by Norway on Friday.", "Twenty trawlers were placed under sanctions"),
+])
+def test_a_label_says_what_the_measure_does(extract_one, text, label):
+    [p] = extract_one(text).policies
+    assert label in p.label, p.label
+    assert not p.label.startswith(("Early", "Interior"))
+
+
+def test_idioms_with_measure_words_are_no_measures(extract_one):
+    rec = extract_one("Kenya's president warned of serious law and order problems in the capital.")
+    assert not rec.policies
