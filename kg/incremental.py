@@ -85,6 +85,7 @@ def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None
     told when each stage begins.
     """
     from .build import failure_problem, read_inputs
+    from .links.corpus import article_features, link_corpus
     from .resolve import resolve
     from .triples import policy_iris
 
@@ -100,13 +101,19 @@ def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None
             raise StoreError(f"{store.spec}: no article could be extracted and the store holds none; "
                              "nothing was written")
         stage("resolving entities")
-        outlines = [outline(_load(folder, e)) for e in entries]
+        outlines, features = [], []
+        for e in entries:  # one full record in memory at a time: its outline and link features stay
+            rec = _load(folder, e)
+            outlines.append(outline(rec))
+            features.append(article_features(rec))
         res = resolve(outlines)
         policies = policy_iris(outlines, res)
-        del outlines
+        stage("linking across articles")
+        links = link_corpus(outlines, features, res, policies)
+        del outlines, features
         stage("writing graphs", len(entries))
         with _union_kept(store, folder):
-            _write_graphs(store, entries, folder, res, policies, result, write_progress)
+            _write_graphs(store, entries, folder, res, policies, result, write_progress, links)
     return result
 
 
@@ -189,7 +196,8 @@ def _extract_missing(store: Store, entries: list[Entry], folder: Path, **options
 
 
 def outline(rec: ArticleRecord) -> ArticleRecord:
-    """The part of a record that resolution and policy naming read: entities' names and kinds, policy keys.
+    """The part of a record that resolution, policy naming and linking read: entities' names and kinds, policy
+    keys (kg.links.corpus.article_features keeps the rest that linking needs).
 
     No text, no spans: it is kept for every article of the corpus at once, so it must stay small.
     """
@@ -199,14 +207,14 @@ def outline(rec: ArticleRecord) -> ArticleRecord:
 
 
 def _write_graphs(store: Store, entries: list[Entry], folder: Path, res, policies, result: StoreUpdate,
-                  progress=None) -> None:
+                  progress=None, links=None) -> None:
     """Make, compare and write one article graph at a time; on a dead endpoint say how far it got."""
     from .triples import article_graph
 
     stored = store.article_index()
     last = None
     for i, entry in enumerate(entries):
-        graph = article_graph(i, _load(folder, entry), res, policies)
+        graph = article_graph(i, _load(folder, entry), res, policies, links)
         try:
             if entry.iri in stored and store.graph_triples(entry.iri) == same_triples(graph):
                 result.unchanged.append(entry.iri)
