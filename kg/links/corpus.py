@@ -98,11 +98,11 @@ def link_corpus(records: list[ArticleRecord], features: list[ArticleFeatures], r
 def _events(links: Links, records, features, res, policies) -> None:
     from ..triples import digest
 
-    known: dict[URIRef, list[date]] = defaultdict(list)  # the days each policy's steps fall on, to date others
+    known: dict[URIRef, list[date]] = defaultdict(list)  # each policy's deadlines, to date one written yearless
     for i, f in enumerate(features):
         for ev in f.events:
-            iri = policies[(i, ev.policy)][0]
-            known[iri] += [d for d in (ev.when, ev.deadline) if d]
+            if ev.deadline:
+                known[policies[(i, ev.policy)][0]].append(ev.deadline)
     for i, f in enumerate(features):
         for ev in f.events:
             policy = policies[(i, ev.policy)][0]

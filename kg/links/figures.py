@@ -23,7 +23,7 @@ from ..extract import dates
 from ..extract.records import ArticleRecord, FigureRecord
 from ..vocab import ID
 from .lexicon import column, find_phrases, stem, table, tokens, words
-from .text import Located, locate, main_country, places_in
+from .text import Located, locate, main_country, places_after_prepositions, places_in
 
 STOCK_WINDOW = 90  # days within which two counts of a population must agree
 HEDGES = {k: (float(v[0]), float(v[1])) for k, v in table("hedges").items()}
@@ -165,7 +165,7 @@ def _key(rec: ArticleRecord, k: int, f: FigureRecord, loc: Located, country: str
     context = f"{measure} {clause_after}"
     status = _status(context)
     event = _event(loc.before, clause_after, measure)
-    place = _place(context, loc.sentence, country)
+    place = _place(context, loc.sentence, country, nationality)
     if place is None:
         return None
     return (f.unit or "", kind, nationality, status, place, event)
@@ -209,11 +209,18 @@ def _kind(measure: str) -> str | None:
 
 
 def _nationality(measure: str) -> str | None:
-    for w in re.findall(r"[A-Z][a-z]+", measure):
-        c = gazetteer.country_by_demonym(w)
+    """The state of the people counted: a demonym ("Afghan refugees") or a state's name before a noun
+    ("Myanmar workers")."""
+    for m in re.finditer(r"\b([A-Z][a-z]+)\b(\s+[a-z])?", measure):
+        c = gazetteer.country_by_demonym(m.group(1)) or (gazetteer.country_by_name(m.group(1)) if m.group(2) and
+                                                         not _after_preposition(measure, m.start()) else None)
         if c is not None:
             return c.code
     return None
+
+
+def _after_preposition(text: str, at: int) -> bool:
+    return bool(re.search(r"\b(?:in|into|to|from|of|across|leave|left|inside|within)\s+(?:the\s+)?$", text[:at]))
 
 
 def _status(text: str) -> str | None:
@@ -228,13 +235,14 @@ def _event(before: str, clause_after: str, measure: str) -> str | None:
     return found[0] if found else None
 
 
-def _place(context: str, sentence: str, country: str | None) -> str | None:
+def _place(context: str, sentence: str, country: str | None, nationality: str | None) -> str | None:
     """The state the count is about: the one named in its clause, else the story's own when its sentence
-    names no other ("living in the country", "had left")."""
-    named = places_in(context)
+    names no other ("living in the country", "had left"); a state named as the people's origin ("Myanmar
+    workers") is no place."""
+    named = places_in(context) - ({nationality} - places_after_prepositions(context))
     if len(named) == 1:
         return named.pop()
-    if len(named) > 1 or not places_in(sentence) <= {country}:
+    if len(named) > 1 or not places_in(sentence) - ({nationality} - places_after_prepositions(sentence)) <= {country}:
         return None
     return country
 

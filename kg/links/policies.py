@@ -125,13 +125,25 @@ def policy_events(rec: ArticleRecord) -> list[PolicyEvent]:
     out: list[PolicyEvent] = []
     for j, p in enumerate(rec.policies):
         seen: set[tuple[str, int]] = set()
+        host = _exempted_from(rec, j)
         for span, sentence in _sentences_of(p, body):
-            for ev in _events_in(j, sentence, span, published, p.issuer, rec):
+            for ev in _events_in(host, sentence, span, published, p.issuer, rec):
                 if (ev.kind, span.begin) not in seen:
                     seen.add((ev.kind, span.begin))
                     out.append(ev)
     out += _spoken_steps(rec, published)
     return sorted(out, key=lambda e: (e.span.begin, EVENT_ORDER.index(e.kind)))
+
+
+def _exempted_from(rec: ArticleRecord, j: int) -> int:
+    """An exemption ("students will be exempt from the cap") is a step of the policy it exempts from: the
+    article's other policy of the same issuer and kind; else its own."""
+    p = rec.policies[j]
+    if "exemption" not in p.keywords:
+        return j
+    kinds = describe(p)[0] - {"exemption"}
+    hosts = [k for k, q in enumerate(rec.policies) if k != j and q.issuer == p.issuer and kinds & describe(q)[0]]
+    return hosts[0] if len(hosts) == 1 else j
 
 
 def _sentences_of(p: PolicyRecord, body: str):
@@ -154,6 +166,8 @@ def _events_in(j: int, sentence: str, span: Span, published: date | None, issuer
     deadline, written = _deadline_in(sentence, published)
     if "deadline" in sentence.lower() and written and "deadline set" not in kinds and "extended" not in kinds:
         kinds.append("deadline set")  # "October 31 as the deadline", "a November 1 deadline"
+    if "extended" in kinds and "deadline set" in kinds:
+        kinds.remove("deadline set")  # "extended the deadline for ...": the deadline moves, it is not set
     if not kinds:
         return []
     when = _event_date(sentence, published, deadline)
@@ -221,7 +235,12 @@ def _event_date(sentence: str, published: date | None, deadline: date | None) ->
 
 
 def _spared(sentence: str) -> str | None:
-    """Who an exemption spares: the words after "exempt", "spared", "not bothering" up to the clause's end."""
+    """Who an exemption spares: the subject of "will be exempt" or "are spared", else the words after
+    "exempts", "not bothering" up to the clause's end."""
+    m = re.search(r"(?:^|[,;:]\s*)([A-Z]?[^,;:]*?)\s+(?:will|would|are|were|is|was|shall)\s+(?:be\s+)?(?:also\s+)?"
+                  r"(?:exempt|exempted|spared)\b", sentence)
+    if m and m.group(1).strip():
+        return m.group(1).strip()
     m = re.search(r"\b(?:exempts?|exempted|spared|spares|not bothering|will not apply to|does not apply to|"
                   r"exemptions? (?:for|to))\s+(.+?)(?:[.;:!?\"”]|$)", sentence, re.IGNORECASE)
     if not m:

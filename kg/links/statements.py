@@ -81,8 +81,9 @@ def statement_profiles(rec: ArticleRecord) -> list[StatementProfile]:
         refers, anaphoric = _reference(obj) if obj else (None, False)
         start = body.find(s.evidence)
         obj_begin = start + s.evidence.find(obj) if obj and start >= 0 else None
+        ref = re.split(r"\bthat\b", obj, maxsplit=1)[0]  # "Warsaw's claim that ...": who is named, not what
         named = tuple(sorted({key for key, e in rec.entities.items() if key != s.speaker and obj_begin is not None
-                              and any(obj_begin <= m.begin < obj_begin + len(obj) for m in e.mentions)}))
+                              and any(obj_begin <= m.begin < obj_begin + len(ref) for m in e.mentions)}))
         inside = [key for key, e in rec.entities.items() if key != s.speaker and
                   any(s.span.begin <= m.begin and m.end <= s.span.end for m in e.mentions)]
         out.append(StatementProfile(

@@ -24,11 +24,12 @@ class Located:
 
 def locate(body: str, begin: int, end: int, sentence: str) -> Located:
     """The span [begin, end) inside `sentence` (the record's evidence), found where it holds the span."""
-    start = body.rfind(sentence, 0, begin + 1) if sentence else -1
-    while start >= 0 and start + len(sentence) < end:
-        start = body.rfind(sentence, 0, start)
+    start = body.find(sentence, max(0, end - len(sentence))) if sentence else -1
+    if start > begin or start >= 0 and start + len(sentence) < end:
+        start = -1
     if start < 0:  # evidence cleaned of spaces or quotes: the text around the span stands in
-        start = max(0, body.rfind(". ", 0, begin) + 2)
+        before = body.rfind(". ", 0, begin)
+        start = before + 2 if before >= 0 else 0
         stop = body.find(". ", end)
         sentence = body[start:stop + 1 if stop >= 0 else len(body)]
     stop = start + len(sentence)
@@ -71,4 +72,13 @@ def countries_in(text: str) -> set[str]:
         c = gazetteer.country_by_demonym(w)
         if c is not None:
             found.add(c.code)
+    return found
+
+
+def places_after_prepositions(text: str) -> set[str]:
+    """Codes of the states named as places: after "in", "from", "into", "leave" ("live in Myanmar")."""
+    found = set()
+    for m in re.finditer(r"\b(?:in|into|to|from|across|leave|left|inside|within)\s+((?:the\s+)?[A-Z][\w'’.-]*"
+                         r"(?:\s+[A-Z][\w'’.-]*){0,3})", text):
+        found |= places_in(m.group(1))
     return found
