@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from rdflib import URIRef
 
 from ..extract import dates
-from ..extract.policies import KINDS, POLICY_NOUNS, STATUS_ORDER
+from ..extract.policies import KINDS, POLICY_NOUNS, STATUS_ORDER, UMBRELLA_NOUNS
 from ..extract.records import ORGANIZATION, ArticleRecord, PolicyRecord, Span
 from ..vocab import ID
 from .lexicon import column, find_phrases, stem, tokens, words
@@ -28,6 +28,7 @@ EVENT_ORDER = ("announced", "deadline set", "extended", "enforced", "exemptions"
 GENERIC = words("policy_generic_words")
 KIND_WORDS = frozenset(KINDS.values()) | POLICY_NOUNS
 MIN_SHARED = 2
+UMBRELLA = frozenset(UMBRELLA_NOUNS) | {"deadline", "ultimatum"}  # nouns that can stand for any kind of measure
 # steps a government's people announce in their own words, beside the sentences that tell the policy
 SPOKEN_STEPS = frozenset({"extended", "enforced", "exemptions", "suspended"})
 DEADLINE_MARKERS = r"(?:by|until|till|before|to|through|on)"
@@ -77,8 +78,7 @@ def policy_clusters(records: list[ArticleRecord], res) -> dict[tuple[int, int], 
             issuer = res.iri(i, p.issuer)
             kinds, targets = describe(p, res.nodes[issuer].names if issuer in res.nodes else ())
             found = next((c for c in clusters if issuer is not None and c["issuer"] == issuer
-                          and i not in c["articles"] and kinds & c["kinds"]
-                          and len(targets & c["targets"]) >= MIN_SHARED), None)
+                          and i not in c["articles"] and _same_measure(kinds, targets, c)), None)
             if found is None:
                 from ..triples import digest
 
@@ -99,6 +99,16 @@ def policy_clusters(records: list[ArticleRecord], res) -> dict[tuple[int, int], 
     nodes = {id(c): PolicyNode(c["iri"], c["label"], c["deadline"], c["status"], tuple(sorted(c["rules"])))
              for c in clusters}
     return {k: nodes[id(c)] for k, c in out.items()}
+
+
+def _same_measure(kinds: set[str], targets: set[str], cluster: dict) -> bool:
+    """The same kind of measure about the same thing; a deadline or a plan, which can stand for any kind,
+    needs one word more in common."""
+    shared = len(targets & cluster["targets"])
+    if kinds & cluster["kinds"] - UMBRELLA:
+        return shared >= MIN_SHARED
+    return bool(kinds and cluster["kinds"]) and (kinds <= UMBRELLA or cluster["kinds"] <= UMBRELLA) and \
+        shared >= MIN_SHARED + 1
 
 
 def describe(p: PolicyRecord, issuer_names=()) -> tuple[set[str], set[str]]:
