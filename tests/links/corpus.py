@@ -20,6 +20,7 @@ class Story:
     answers: tuple[tuple[str, str, str], ...] = ()  # ("file:words of the answer", stance, "file:words answered")
     same_policy: tuple[frozenset[str], ...] = ()  # sets of "file:words of the policy label" that are one policy
     steps: tuple[tuple[str, str, str | None], ...] = ()  # ("file", step, deadline or None)
+    misses: tuple[str, ...] = ()  # kinds of link a reader draws that newskg does not yet, and why, in a comment
 
 
 def article(date: str, text: str, title: str = "Report") -> str:
@@ -86,5 +87,57 @@ STORIES = (
         same_policy=(frozenset({"t1.txt:set a March 31", "t2.txt:extended the deadline", "t3.txt:began deporting"}),),
         steps=(("t1.txt", "deadline set", "2024-03-31"), ("t2.txt", "extended", "2024-06-30"),
                ("t2.txt", "exemptions", None), ("t3.txt", "enforced", None), ("t4.txt", "deadline set", "2024-05-15")),
+    ),
+    # written after the rules above, and measured once before any change (see the closing report)
+    Story(
+        "asylum seekers counted by three sources",
+        {"g1.txt": article("2024-09-02", "Greece says more than 60,000 Syrian asylum seekers live in Greece."),
+         "g2.txt": article("2024-09-15", "The UN refugee agency said about 45,000 Syrian asylum seekers live in Greece."),
+         "g3.txt": article("2025-06-01", "Greek officials said 30,000 Syrian asylum seekers live in Greece.")},
+        groups=(frozenset({"g1.txt:60,000", "g2.txt:45,000", "g3.txt:30,000"}),),
+        disagree=(frozenset({"g1.txt:60,000", "g2.txt:45,000"}),),
+    ),
+    Story(
+        "two nationalities in one place",
+        {"j1.txt": article("2024-05-01", "Jordan estimates that 650,000 Syrian refugees live in Jordan."),
+         "j2.txt": article("2024-05-03", "Jordan estimates that 90,000 Iraqi refugees live in Jordan.")},
+    ),
+    Story(
+        "returns over time",
+        {"v1.txt": article("2024-10-01", "Venezuelan officials said 12,000 Colombian nationals had returned to Colombia."),
+         "v2.txt": article("2024-10-20", "Officials said 30,000 Colombian nationals had returned to Colombia.")},
+        groups=(frozenset({"v1.txt:12,000", "v2.txt:30,000"}),),
+    ),
+    Story(
+        "shelling claims",
+        {"r1.txt": article("2024-08-01", "Indian Defence Minister Ravi Menon said that Pakistani troops had shelled "
+                                         "three villages in Kashmir. Pakistan's military spokesman Imran Qadir denied "
+                                         "the accusations."),
+         "r2.txt": article("2024-08-02", "Pakistan's Foreign Minister Sana Mirza rejected New Delhi's claim that "
+                                         "Pakistani troops had shelled villages in Kashmir."),
+         "r3.txt": article("2024-08-03", "Indian Defence Minister Ravi Menon reiterated that Pakistani troops had "
+                                         "shelled three villages."),
+         "r4.txt": article("2024-08-03", "Indian Foreign Secretary Vikram Rao said talks with Pakistan would resume "
+                                         "in September. He rejected reports of a troop build-up.")},
+        answers=(("r1.txt:denied the accusations", "denies", "r1.txt:had shelled three villages"),
+                 ("r2.txt:rejected New Delhi", "rejects", "r1.txt:had shelled three villages"),
+                 ("r3.txt:reiterated that", "repeats", "r1.txt:had shelled three villages")),
+    ),
+    Story(
+        "an export ban over time",
+        {"x1.txt": article("2024-01-05", "Kenya announced a ban on exports of raw avocados until March 31."),
+         "x2.txt": article("2024-03-25", "Kenya extended the ban on exports of raw avocados until June 30."),
+         "x3.txt": article("2024-07-10", "A Kenyan court struck down the ban on avocado exports."),
+         "x4.txt": article("2024-02-01", "Kenya raised the tax on imported sugar by 10 percent.")},
+        same_policy=(frozenset({"x1.txt:announced a ban", "x2.txt:extended the ban", "x3.txt:struck down"}),),
+        steps=(("x1.txt", "announced", None), ("x2.txt", "extended", "2024-06-30"), ("x3.txt", "struck down", None)),
+        # the extractor reads no policy where a court is the subject, so the ruling is no step yet
+        misses=("same policy", "policy steps"),
+    ),
+    Story(
+        "two deadlines of one government",
+        {"m1.txt": article("2024-04-01", "Malaysia set a June 1 deadline for foreign workers to renew their permits."),
+         "m2.txt": article("2024-05-20", "Malaysia set a July 15 deadline for palm oil firms to report their emissions.")},
+        steps=(("m1.txt", "deadline set", "2024-06-01"), ("m2.txt", "deadline set", "2024-07-15")),
     ),
 )
