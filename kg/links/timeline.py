@@ -115,16 +115,15 @@ class Timeline:
         return path
 
     def _figure(self, fmt: str) -> bytes:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        from matplotlib import pyplot as plt
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure  # no pyplot: no global state, nothing left behind in the process
 
         policies, groups = self.policies(), self.groups()
         rows = [bool(policies), bool(groups)]
-        fig, axes = plt.subplots(sum(rows), 1, figsize=(11, 2.2 + 0.6 * len(policies) + 2.6 * bool(groups)),
-                                 squeeze=False, sharex=True, gridspec_kw={"height_ratios": [max(1, len(policies))] * rows[0]
-                                                             + [3] * rows[1]})
+        fig = Figure(figsize=(11, 2.2 + 0.6 * len(policies) + 2.6 * bool(groups)))
+        FigureCanvasAgg(fig)
+        axes = fig.subplots(sum(rows), 1, squeeze=False, sharex=True,
+                            gridspec_kw={"height_ratios": [max(1, len(policies))] * rows[0] + [3] * rows[1]})
         axes = [a[0] for a in axes]
         if policies:
             _draw_policies(axes[0], policies)
@@ -133,7 +132,6 @@ class Timeline:
         fig.tight_layout()
         out = io.BytesIO()
         fig.savefig(out, format=fmt, dpi=150)
-        plt.close(fig)
         return out.getvalue()
 
     def _page(self, svg: bytes) -> str:
