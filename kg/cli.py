@@ -460,6 +460,101 @@ def viz_cmd(ctx, graph_path, output, focus, hops, include, show, article, store_
     click.echo(f"wrote {page}")
 
 
+# ---------------------------------------------------------------- cross-source links (kg.links)
+
+@cli.group("report")
+def report_cmd():
+    """Report what different articles say about the same thing.
+
+    Example:
+
+        kg report disagreements
+    """
+
+
+@report_cmd.command("disagreements")
+@graph_option
+@rows_options
+@store_option
+@click.pass_context
+def disagreements_cmd(ctx, graph_path, fmt, columns, limit, full, store_spec):
+    """List figures that count the same thing but disagree, with both pieces of evidence.
+
+    Two figures disagree when the ranges their wording allows ("nearly 2 million": 1.8 to 2 million) do
+    not meet and they refer to the same time; a series over time never does. Without --format each
+    disagreement is printed as a block with both sentences; with one, as the rows of the canned query
+    disagreements.
+
+    Example:
+
+    \b
+        kg report disagreements
+        kg report disagreements --format csv > out/disagreements.csv
+    """
+    from .links.timeline import disagreements_text
+
+    with _reading_source(ctx, graph_path, store_spec) as source:
+        if fmt is None and not columns and limit is None and not full:
+            from .links.timeline import query_rows
+
+            click.echo(disagreements_text(query_rows(source, "disagreements")), nl=False)
+            return
+        from .query import find_query
+
+        query = find_query("disagreements")
+        result = _run_on(source, query).project(columns, limit)
+    result.write(sys.stdout, fmt, full=full, show_iris=bool(columns))
+
+
+@cli.command("timeline")
+@graph_option
+@click.option("--chart", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also draw the timeline into this file, atomically: .png or .svg (a chart), or .html (the chart "
+                   "with every step and figure and its sentence).")
+@store_option
+@click.pass_context
+def timeline_cmd(ctx, graph_path, chart, store_spec):
+    """Print the policies with the steps of their lives, and the figures that count the same thing, over time.
+
+    Example:
+
+    \b
+        kg timeline
+        kg timeline --chart out/timeline.png
+        kg timeline --chart out/timeline.html
+    """
+    from .links.timeline import chart_format, load_timeline
+
+    if chart is not None:
+        chart_format(chart)  # a bad name fails before the graph is read
+    with _reading_source(ctx, graph_path, store_spec) as source:
+        timeline = load_timeline(source)
+    click.echo(timeline.text(), nl=False)
+    if chart is not None:
+        click.echo(f"wrote {timeline.write_chart(chart)}", err=True)
+
+
+def _run_on(source, query):
+    from .store import Store, run_query
+
+    return run_query(source, query) if isinstance(source, Store) else source.query(query)
+
+
+@contextmanager
+def _reading_source(ctx, graph_path, store_spec):
+    """The KnowledgeGraph or open store a reading command asks."""
+    graph_path, store_spec = _reading(ctx, graph_path, store_spec)
+    if store_spec != "memory":
+        from .store import open_store
+
+        with open_store(store_spec) as store:
+            yield store
+        return
+    from .api import KnowledgeGraph
+
+    yield KnowledgeGraph.load(graph_path)
+
+
 def _load_graph(graph_path, store_spec):
     """The graph of --graph, or of --store when that names a store other than memory."""
     from .api import KnowledgeGraph

@@ -53,6 +53,10 @@ def by_article(graph: Graph) -> Dataset:
     return ds
 
 
+# links from a node told by many articles to a part told by one: a group's member, a policy's step
+PART_LINKS = (NKG.member, NKG.event)
+
+
 def _homes(graph: Graph) -> dict[URIRef, set[URIRef]]:
     """For every node, the articles whose graphs hold its triples."""
     homes: dict[URIRef, set[URIRef]] = defaultdict(set)
@@ -68,6 +72,8 @@ def _homes(graph: Graph) -> dict[URIRef, set[URIRef]]:
             homes[entity] |= homes[node]
     for official, government in graph.subject_objects(NKG.memberOf):
         homes[government] |= homes[official]
+    for group, figure in graph.subject_objects(NKG.member):  # a figure group is written with each member
+        homes[group] |= homes[figure]
     for mention, selector in graph.subject_objects(OA.hasSelector):
         homes[selector] |= homes[mention]
     return homes
@@ -90,6 +96,8 @@ def _targets(graph: Graph, triple, homes, anchors) -> set[URIRef]:
     s, p, o = triple
     if p == NKG.mention:
         return set(graph.objects(o, NKG.source))  # the link lives where the span is
+    if p in PART_LINKS or any(p in beside(q) for q in PART_LINKS):
+        return homes.get(o, set()) & homes.get(s, set()) or homes.get(o, set())  # where the part is
     here = homes.get(s, set())
     if len(here) <= 1:
         return set(here)

@@ -21,6 +21,7 @@ from rdflib import URIRef
 from . import graphio, recordfile
 from .extract.records import ArticleRecord, FailedArticle
 from .ingest import Article
+from .links.corpus import article_features
 from .progress import Stage, no_stage
 from .errors import NothingWritten
 from .store import EndpointGone, Store, StoreError, same_triples
@@ -85,6 +86,7 @@ def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None
     told when each stage begins.
     """
     from .build import failure_problem, read_inputs
+    from .links.corpus import link_corpus
     from .resolve import resolve
     from .triples import policy_iris
 
@@ -92,8 +94,8 @@ def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None
     result = StoreUpdate(problems=problems, notes=notes)
     entries = _corpus(store, fresh, result)
     with _records_folder(cache) as folder:
-        outlines = _cached_outlines(folder, entries, result.notes)
-        failed = _extract_missing(store, entries, folder, outlines, model=model, nlp=nlp, jobs=jobs,
+        outlines, features = _cached_outlines(folder, entries, result.notes)
+        failed = _extract_missing(store, entries, folder, outlines, features, model=model, nlp=nlp, jobs=jobs,
                                   scheduler=scheduler, progress=progress, stage=stage)
         result.problems += [failure_problem(f) for f in failed]
         entries = [e for e in entries if e.key in outlines]
@@ -101,13 +103,16 @@ def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None
             raise NothingWritten(f"{store.spec}: no article could be extracted and the store holds none; "
                                  "nothing was written", result.problems, result.notes)
         stage("resolving entities")
+        features = [features[e.key] for e in entries]
         outlines = [outlines[e.key] for e in entries]
         res = resolve(outlines)
         policies = policy_iris(outlines, res)
-        del outlines
+        stage("linking across articles")
+        links = link_corpus(outlines, features, res, policies)
+        del outlines, features
         stage("writing graphs", len(entries))
         with _union_kept(store, folder):
-            _write_graphs(store, entries, folder, res, policies, result, write_progress)
+            _write_graphs(store, entries, folder, res, policies, result, write_progress, links)
     return result
 
 
@@ -162,13 +167,13 @@ def _load(folder: Path, entry: Entry) -> ArticleRecord:
     return recordfile.loads(_record_file(folder, entry).read_bytes(), entry.identifier, entry.sha256)
 
 
-def _cached_outlines(folder: Path, entries: list[Entry], notes: list[str]) -> dict[str, ArticleRecord]:
-    """The outline of every usable record on disk, by entry key. A record file that cannot be used is
+def _cached_outlines(folder: Path, entries: list[Entry], notes: list[str]) -> tuple[dict, dict]:
+    """The outline and link features of every usable record on disk, by entry key. A record file that cannot be used is
     removed and named in `notes`, so its article is extracted again like one never extracted.
 
     Pickles an older newskg wrote are removed unread: unpickling a file runs the code it names.
     """
-    outlines = {}
+    outlines, features = {}, {}
     pickles = list(folder.glob("*.pickle"))
     for old in pickles:
         old.unlink(missing_ok=True)
@@ -180,15 +185,16 @@ def _cached_outlines(folder: Path, entries: list[Entry], notes: list[str]) -> di
         if not path.is_file():
             continue
         try:
-            outlines[entry.key] = outline(_load(folder, entry))
+            rec = _load(folder, entry)
+            outlines[entry.key], features[entry.key] = outline(rec), article_features(rec)
         except (recordfile.RecordError, OSError) as exc:
             path.unlink(missing_ok=True)
             notes.append(f"{path}: record of {entry.identifier} cannot be used ({exc}); extracting it again")
-    return outlines
+    return outlines, features
 
 
 def _extract_missing(store: Store, entries: list[Entry], folder: Path, outlines: dict[str, ArticleRecord],
-                     **options) -> list[FailedArticle]:
+                     features: dict, **options) -> list[FailedArticle]:
     """Extract every article without a usable record, writing each record as it comes and adding its outline.
 
     Articles whose extraction failed get no record: they are returned, and the build leaves them out.
@@ -214,12 +220,13 @@ def _extract_missing(store: Store, entries: list[Entry], folder: Path, outlines:
             continue
         entry = by_identifier[rec.article.identifier]
         graphio.atomic_write(_record_file(folder, entry), recordfile.dumps(rec))
-        outlines[entry.key] = outline(rec)
+        outlines[entry.key], features[entry.key] = outline(rec), article_features(rec)
     return failed
 
 
 def outline(rec: ArticleRecord) -> ArticleRecord:
-    """The part of a record that resolution and policy naming read: entities' names and kinds, policy keys.
+    """The part of a record that resolution, policy naming and linking read: entities' names and kinds, policy
+    keys (kg.links.corpus.article_features keeps the rest that linking needs).
 
     No text, no spans: it is kept for every article of the corpus at once, so it must stay small.
     """
@@ -229,14 +236,14 @@ def outline(rec: ArticleRecord) -> ArticleRecord:
 
 
 def _write_graphs(store: Store, entries: list[Entry], folder: Path, res, policies, result: StoreUpdate,
-                  progress=None) -> None:
+                  progress=None, links=None) -> None:
     """Make, compare and write one article graph at a time; on a dead endpoint say how far it got."""
     from .triples import article_graph
 
     stored = store.article_index()
     last = None
     for i, entry in enumerate(entries):
-        graph = article_graph(i, _load(folder, entry), res, policies)
+        graph = article_graph(i, _load(folder, entry), res, policies, links)
         try:
             if entry.iri in stored and store.graph_triples(entry.iri) == same_triples(graph):
                 result.unchanged.append(entry.iri)

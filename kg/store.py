@@ -9,6 +9,7 @@ transaction, so an interrupted build leaves each article either as it was or as 
 from __future__ import annotations
 
 import gc
+import weakref
 import json
 import re
 import time
@@ -414,12 +415,18 @@ class OxigraphStore(Store):
         """An rdflib Dataset over this store: rdflib's API and query engine, no copy in memory."""
         from oxrdflib import OxigraphStore as RdflibOxigraph
 
-        return Dataset(store=RdflibOxigraph(store=self.ox), default_union=False)  # the default graph is the union
+        view = RdflibOxigraph(store=self.ox)
+        self._views = [*getattr(self, "_views", []), weakref.ref(view)]  # let go of on close
+        return Dataset(store=view, default_union=False)  # the default graph is the union
 
     def close(self) -> None:
         """Flush and drop the store, which releases the folder's lock for other processes."""
         if getattr(self, "ox", None) is not None:
             self.ox.flush()
+            for view in getattr(self, "_views", []):  # an rdflib Dataset still alive (a query result holds
+                if view() is not None:                # one) must not keep the folder locked
+                    view()._store = None
+            self._views = []
             self.ox = None
             gc.collect()  # an rdflib Dataset over the store (rdflib_dataset) holds it in reference cycles
 

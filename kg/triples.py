@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from typing import TYPE_CHECKING
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
@@ -12,6 +13,10 @@ from .graphio import new_dataset
 from .resolve import Resolution
 from .standard import add_selectors, add_standard_terms
 from .vocab import ID, NKG
+
+if TYPE_CHECKING:
+    from .links.corpus import Links
+    from .links.policies import PolicyNode
 
 CLASSES = {GOVERNMENT: NKG.Government, OFFICIAL: NKG.Official, PERSON: NKG.Person, ORGANIZATION: NKG.Organization,
            GROUP: NKG.Group}
@@ -29,31 +34,38 @@ def digest(*parts: object) -> str:
 
 def to_dataset(records: list[ArticleRecord], res: Resolution) -> Dataset:
     """The whole corpus as a dataset of per-article named graphs."""
+    from .links.corpus import article_features, link_corpus
+
     ds = new_dataset()
     policies = policy_iris(records, res)
+    links = link_corpus(records, [article_features(r) for r in records], res, policies)
     for i, rec in enumerate(records):
-        fill_article_graph(ds.graph(article_iri(rec)), i, rec, res, policies)
+        fill_article_graph(ds.graph(article_iri(rec)), i, rec, res, policies, links)
     return ds
 
 
-def article_graph(i: int, rec: ArticleRecord, res: Resolution, policies) -> Graph:
+def article_graph(i: int, rec: ArticleRecord, res: Resolution, policies, links: Links | None = None) -> Graph:
     """One article's named graph on its own, for builds that write a store article by article."""
     g = Graph(identifier=article_iri(rec))
-    fill_article_graph(g, i, rec, res, policies)
+    fill_article_graph(g, i, rec, res, policies, links)
     return g
 
 
-def fill_article_graph(g: Graph, i: int, rec: ArticleRecord, res: Resolution, policies) -> None:
-    """The triples of article `i`: itself, its entities, statements, figures and policies.
+def fill_article_graph(g: Graph, i: int, rec: ArticleRecord, res: Resolution, policies,
+                       links: Links | None = None) -> None:
+    """The triples of article `i`: itself, its entities, statements, figures and policies, and its share of
+    the links across articles (kg.links).
 
-    `res` and `policies` come from the whole corpus, so an article's graph depends on the others only
-    through them; that is what lets a store build emit and write one graph at a time.
+    `res`, `policies` and `links` come from the whole corpus, so an article's graph depends on the others
+    only through them; that is what lets a store build emit and write one graph at a time.
     """
     _article(g, rec)
     _entities(g, i, rec, res)
     _statements(g, i, rec, res)
     _figures(g, i, rec, res)
     _policies(g, i, rec, res, policies)
+    if links is not None:
+        _links(g, i, rec, res, links)
     add_standard_terms(g)  # schema:, org:, prov:, dcterms: beside the nkg: terms (kg.standard)
 
 
@@ -136,13 +148,21 @@ def decimal_lexical(value: float) -> str:
     return text if "." in text else text + ".0"
 
 
+def statement_iri(identifier: str, speaker: URIRef, text: str) -> URIRef:
+    return ID[f"statement/{digest(identifier, speaker, text)}"]
+
+
+def figure_iri(identifier: str, f) -> URIRef:
+    return ID[f"figure/{digest(identifier, f.surface.begin, f.surface.end, f.value)}"]
+
+
 def _statements(g: Graph, i: int, rec: ArticleRecord, res: Resolution) -> None:
     a = article_iri(rec)
     for s in rec.statements:
         speaker = res.iri(i, s.speaker)
         if speaker is None:
             continue
-        iri = ID[f"statement/{digest(rec.article.identifier, speaker, s.text)}"]
+        iri = statement_iri(rec.article.identifier, speaker, s.text)
         g.add((iri, RDF.type, NKG.Statement))
         g.add((iri, RDFS.label, Literal(_short(s.text))))
         g.add((iri, NKG.speaker, speaker))
@@ -162,7 +182,7 @@ def _statements(g: Graph, i: int, rec: ArticleRecord, res: Resolution) -> None:
 def _figures(g: Graph, i: int, rec: ArticleRecord, res: Resolution) -> None:
     a = article_iri(rec)
     for f in rec.figures:
-        iri = ID[f"figure/{digest(rec.article.identifier, f.surface.begin, f.surface.end, f.value)}"]
+        iri = figure_iri(rec.article.identifier, f)
         g.add((iri, RDF.type, NKG.Figure))
         # the label writes the number without thousands separators, so "140,000" is found as 140000
         label = f.surface.text.replace(",", "") + (f" — {f.measure}" if f.measure else "")
@@ -184,37 +204,86 @@ def _figures(g: Graph, i: int, rec: ArticleRecord, res: Resolution) -> None:
             _mention(g, rec, iri, span)
 
 
-def policy_iris(records: list[ArticleRecord], res: Resolution) -> dict[tuple[int, int], tuple[URIRef, str]]:
-    """One IRI per policy; the same issuer and deadline across articles is the same policy."""
-    out: dict[tuple[int, int], tuple[URIRef, str]] = {}
-    labels: dict[URIRef, str] = {}
-    for i, rec in enumerate(records):
-        for j, p in enumerate(rec.policies):
-            issuer = res.iri(i, p.issuer)
-            key = (issuer, p.deadline) if p.deadline and issuer else (rec.article.identifier, issuer, p.label)
-            iri = ID[f"policy/{digest(*key)}"]
-            labels.setdefault(iri, p.label)
-            out[(i, j)] = (iri, labels[iri])
-    return out
+def policy_iris(records: list[ArticleRecord], res: Resolution) -> dict[tuple[int, int], PolicyNode]:
+    """One node per policy across the corpus, with what every article graph says of it (kg.links.policies
+    says which mentions of which articles are one policy)."""
+    from .links.policies import policy_clusters
+
+    return policy_clusters(records, res)
 
 
-def _policies(g: Graph, i: int, rec: ArticleRecord, res: Resolution, iris) -> None:
+def _policies(g: Graph, i: int, rec: ArticleRecord, res: Resolution, nodes) -> None:
     a = article_iri(rec)
     for j, p in enumerate(rec.policies):
-        iri, label = iris[(i, j)]
+        node = nodes[(i, j)]
+        iri = node.iri
         g.add((iri, RDF.type, NKG.Policy))
-        g.add((iri, RDFS.label, Literal(label)))
+        g.add((iri, RDFS.label, Literal(node.label)))
         issuer = res.iri(i, p.issuer)
         if issuer is not None:
             g.add((iri, NKG.issuedBy, issuer))
             _node(g, res, issuer)
-        if p.deadline:
-            g.add((iri, NKG.deadline, Literal(p.deadline, datatype=XSD.date)))
-        if p.status:
-            g.add((iri, NKG.status, Literal(p.status)))
-        g.add((iri, NKG.rule, Literal(p.rule)))
+        if node.deadline:
+            g.add((iri, NKG.deadline, Literal(node.deadline, datatype=XSD.date)))
+        if node.status:
+            g.add((iri, NKG.status, Literal(node.status)))
+        for rule in node.rules:
+            g.add((iri, NKG.rule, Literal(rule)))
         g.add((iri, NKG.source, a))
         for ev in p.evidence:
             g.add((iri, NKG.evidence, Literal(ev)))
         for span in p.spans:
             _mention(g, rec, iri, span)
+
+
+def _links(g: Graph, i: int, rec: ArticleRecord, res: Resolution, links: Links) -> None:
+    """This article's share of the cross-source links: its figures' groups and disagreements, its statements'
+    answers and subjects, its policies' steps."""
+    for k, f in enumerate(rec.figures):
+        fig = figure_iri(rec.article.identifier, f)
+        profile = links.profiles[i][k]
+        if profile.when:
+            g.add((fig, NKG.referenceDate, Literal(profile.when, datatype=XSD.date)))
+        group = links.figures.group_of.get((i, k))
+        if group is None:
+            continue
+        info = links.figures.groups[group]
+        g.add((group, RDF.type, NKG.FigureGroup))
+        g.add((group, RDFS.label, Literal(info.label)))
+        g.add((group, NKG.series, Literal(info.series)))
+        g.add((group, NKG.member, fig))
+        g.add((fig, NKG.lowerBound, Literal(decimal_lexical(round(profile.low, 6)), datatype=XSD.decimal)))
+        g.add((fig, NKG.upperBound, Literal(decimal_lexical(round(profile.high, 6)), datatype=XSD.decimal)))
+        for other in sorted(links.figures.disagrees.get((i, k), ())):
+            g.add((fig, NKG.disagreesWith, other))
+    for k, s in enumerate(rec.statements):
+        speaker = res.iri(i, s.speaker)
+        if speaker is None:
+            continue
+        iri = statement_iri(rec.article.identifier, speaker, s.text)
+        for target, stance in links.responds.get((i, k), ()):
+            g.add((iri, NKG.respondsTo, target))
+            g.add((iri, NKG.stance, Literal(stance)))
+        for node in sorted(links.about.get((i, k), ())):
+            g.add((iri, NKG.about, node))
+    for node in links.events.get(i, ()):
+        _event(g, rec, node)
+
+
+def _event(g: Graph, rec: ArticleRecord, node) -> None:
+    ev, iri = node.event, node.iri
+    g.add((node.policy, NKG.event, iri))
+    g.add((iri, RDF.type, NKG.PolicyEvent))
+    g.add((iri, RDFS.label, Literal(ev.kind + (f" {node.deadline.isoformat()}" if node.deadline else ""))))
+    g.add((iri, NKG.eventType, Literal(ev.kind)))
+    if ev.when:
+        g.add((iri, NKG.date, Literal(ev.when, datatype=XSD.date)))
+    if node.deadline:
+        g.add((iri, NKG.newDeadline, Literal(node.deadline, datatype=XSD.date)))
+    if node.actor is not None:
+        g.add((iri, NKG.actor, node.actor))
+    if ev.spared:
+        g.add((iri, NKG.spared, Literal(ev.spared)))
+    g.add((iri, NKG.source, article_iri(rec)))
+    g.add((iri, NKG.evidence, Literal(ev.evidence)))
+    _mention(g, rec, iri, ev.span)

@@ -41,6 +41,8 @@ class NKG(DefinedNamespace):
     Policy: URIRef
     Figure: URIRef
     Mention: URIRef
+    FigureGroup: URIRef
+    PolicyEvent: URIRef
 
     body: URIRef
     url: URIRef
@@ -71,6 +73,20 @@ class NKG(DefinedNamespace):
     beginIndex: URIRef
     endIndex: URIRef
     anchorOf: URIRef
+    member: URIRef
+    series: URIRef
+    referenceDate: URIRef
+    lowerBound: URIRef
+    upperBound: URIRef
+    disagreesWith: URIRef
+    respondsTo: URIRef
+    stance: URIRef
+    about: URIRef
+    event: URIRef
+    eventType: URIRef
+    newDeadline: URIRef
+    actor: URIRef
+    spared: URIRef
 
 
 PREFIXES = {"nkg": NKG._NS, "id": ID}
@@ -101,7 +117,7 @@ STANDARD_PREFIXES = {"schema": SDO._NS, "prov": PROV._NS, "org": ORG._NS, "oa": 
 ID_PREFIXES = {kind: ID[f"{path}/"] for kind, path in (
     ("article", "article"), ("government", "government"), ("agent", "agent"), ("organization", "org"),
     ("group", "group"), ("statement", "statement"), ("figure", "figure"), ("policy", "policy"),
-    ("mention", "mention"))}
+    ("mention", "mention"), ("figuregroup", "figuregroup"), ("policyevent", "policyevent"))}
 
 
 @lru_cache(maxsize=1)

@@ -31,3 +31,20 @@ def test_shapes_only_speak_of_defined_terms():
     text = SHAPES_FILE.read_text(encoding="utf-8")
     Graph().parse(SHAPES_FILE)
     assert set(re.findall(r"\bnkg:(\w+)", text)) - defined_terms() == set()
+
+
+def test_the_json_ld_context_names_each_key_once():
+    """A key given twice is silently the last one in most readers: a prefix and a term of one name clash."""
+    import collections
+    import json
+
+    from kg.vocab import CONTEXT_FILE
+
+    repeated = []
+
+    def keep(pairs):
+        repeated.extend(k for k, n in collections.Counter(k for k, _ in pairs).items() if n > 1)
+        return dict(pairs)
+
+    json.loads(CONTEXT_FILE.read_text(encoding="utf-8"), object_pairs_hook=keep)
+    assert repeated == []

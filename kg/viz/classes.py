@@ -24,11 +24,12 @@ STYLES = {  # class -> look; this order is the legend's
     NKG.Official: Style("#2ca02c", "triangle", "\u25b2"),
     NKG.Person: Style("#17becf", "dot", "\u25cf"),
     NKG.Organization: Style("#9467bd", "square", "\u25a0"),
+    NKG.Group: Style("#7f7f7f", "dot", "\u25cb"),  # "doctors", "some lawmakers": unnamed collective speakers
     NKG.Policy: Style("#d62728", "star", "\u2605"),
     NKG.Statement: Style("#ff7f0e", "diamond", "\u25c6"),
     NKG.Figure: Style("#8c564b", "triangleDown", "\u25bc"),
 }
-AGENT_CLASSES = (NKG.Government, NKG.Official, NKG.Person, NKG.Organization)
+AGENT_CLASSES = (NKG.Government, NKG.Official, NKG.Person, NKG.Organization, NKG.Group)
 ENTITY_CLASSES = (*AGENT_CLASSES, NKG.Policy)  # the map's nodes
 CLAIM_CLASSES = (NKG.Statement, NKG.Figure)  # what edges and panels are made of; nodes only on demand
 CLASS_NAMES = {cls.fragment: cls for cls in STYLES}

@@ -84,3 +84,17 @@ def test_a_claim_whose_sentence_is_not_in_the_body_keeps_the_evidence_text():
 def test_short_ids_drop_the_instance_namespace_only():
     assert short_id(ID["agent/ann-lee"]) == "agent/ann-lee"
     assert short_id(URIRef("urn:other:x")) == "urn:other:x"
+
+
+def test_a_group_that_speaks_is_drawn_with_its_claim():
+    """Unnamed collective speakers ("some farmers said") are agents: the page keeps them and their words."""
+    body = "Some farmers said the new levy would ruin them."
+    ds = graphio.new_dataset()
+    from .stories import Story
+
+    story = Story(ds, "levy", body, title="Farmers and the levy")
+    farmers = story.entity(ID["group/levy/farmers"], NKG.Group, "some farmers", "Some farmers")
+    said = story.statement(farmers, "the new levy would ruin them")
+    corpus = read_corpus(ds)
+    assert corpus.entities[short_id(farmers)].name == "some farmers"
+    assert corpus.claims[short_id(said)].makers == [short_id(farmers)]
