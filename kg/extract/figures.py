@@ -53,6 +53,7 @@ class _FigureFinder:
         self.text = text_of(doc)
         self.speakers = SpeakerResolver(doc, table)
         self.out: list[FigureRecord] = []
+        self.counted: dict[int, Token] = {}  # sentence start -> the noun its last figure counted
 
     def run(self) -> list[FigureRecord]:
         return _one_per_figure(self._find())
@@ -362,6 +363,8 @@ class _FigureFinder:
             head = last.head.head  # "an average of just 77"
         if head is None:
             head = next((t for t in doc[last.i + 1:last.i + 4] if t.pos_ in ("NOUN", "PROPN")), None)
+        if head is None:
+            return self._described(last)
         if head is not None and head.ent_type_ in TIMES and head.lower_ not in TIME_UNITS:
             return None
         if head is not None and head.pos_ == "PRON" and head.dep_ == "pobj":
@@ -383,7 +386,23 @@ class _FigureFinder:
         while words_ and words_[0].pos_ in ("ADP", "DET"):
             words_.pop(0)
         text = " ".join(t.text for t in words_[:MAX_MEASURE_TOKENS]).replace(" ’s", "’s").replace(" 's", "'s")
+        if text:
+            self.counted[last.sent.start] = head
         return text or None
+
+    def _described(self, last: Token) -> str | None:
+        """"Of 4 million migrants, 1.7 million are undocumented": a bare number that is the subject of an
+        adjective counts the sentence's earlier noun with that adjective ("undocumented migrants")."""
+        verb, adjective = last.head, None
+        if last.dep_ == "nsubj" and verb.lemma_ == "be":
+            adjective = next((c for c in verb.rights if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+        elif last.dep_ == "nsubjpass" and verb.tag_ == "VBN" and all(
+                c.dep_ in ("auxpass", "aux", "nsubjpass", "punct", "advmod") for c in verb.children):
+            adjective = verb  # "are undocumented", "were displaced": a state, with nothing more said
+        noun = self.counted.get(last.sent.start)
+        if adjective is None or noun is None:
+            return None
+        return f"{adjective.text} {noun.text}"
 
     def _reporter(self, tok: Token) -> str | None:
         """The speaker of the statement the number is in, else the subject of an attribution verb above it."""

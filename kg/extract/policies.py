@@ -20,6 +20,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span as TokSpan, Token
 
+from .. import gazetteer
 from . import dates
 from .entities import EntityTable, context_government, state_government, text_of
 from .entities.table import entities_in, sentences
@@ -38,6 +39,8 @@ NOT_MEASURES = phrases("not_measures")
 LEGISLATORS = words("legislator_titles")
 DIRECTIVES = words("directive_verbs") - {"direct", "order", "instruct"}
 DEPLOYABLE = words("deployable_nouns")
+COURTS = words("court_nouns")
+RULINGS = frozenset(("struck down", "suspended", "in force"))  # what a court's ruling can do to a measure
 KINDS = {w: row[0] for w, row in table_lexicon("policy_kinds").items()}
 KIND_NAMES = frozenset(KINDS.values())
 # verbs whose passive speaks of a measure even when its maker goes unnamed ("were placed under sanctions")
@@ -52,6 +55,7 @@ CHANGE_NOUNS = frozenset("rise increase hike cut cuts reduction".split())
 # nouns that can stand for any measure the article spoke of ("the move", "the restrictions", "the decision")
 UMBRELLA_NOUNS = frozenset("measure measures move decision plan policy restriction restrictions rules law laws campaign drive operation "
                            "legislation changes ultimatum deadline order programme program scheme".split())
+COVERING = frozenset("on for against to from over".split())  # prepositions that say what a measure covers
 NOVELTY = frozenset("additional new further another more second third fresh next extra".split())
 MARKERS = ("effective", "from", "by", "until", "starting", "before", "till", "through")
 FUTURE_AUX = frozenset("will shall would 'll wo".split())
@@ -77,6 +81,7 @@ class Candidate:
     words: frozenset[str] = field(default_factory=frozenset)
     umbrella: bool = False  # named by a noun that can stand for any measure ("the move")
     label: list[Token] = field(default_factory=list)  # the words of its label, when not its own words
+    complement: bool = False  # its noun says what it covers ("the deadline for workers to register")
 
 
 def find_policies(doc: Doc, table: EntityTable, anchor: date | None, headline_end: int = 0,
@@ -145,16 +150,23 @@ class _PolicyFinder:
             return None
         obj = next((o for o in objs if self._names_measure(o)), objs[0] if objs else None)
         kind = KINDS.get(lemma) or (self._noun_kind(obj) if obj is not None else lemma)
-        return Candidate(rule=rule, issuer=issuer, toks=toks, kind=kind, label=self._verb_label(verb),
+        measure = obj is not None and needs == "measure" and self._names_measure(obj) and (
+            obj.dep_ == "dobj" or obj.dep_ == "pobj" and obj.head.lower_ == "as")
+        label = self._noun_phrase(obj) if measure else self._verb_label(verb)  # "suspended the levy": the levy
+        return Candidate(rule=rule, issuer=issuer, toks=toks, kind=kind, label=label,
+                         complement=obj is not None and _has_complement(obj),
+                         umbrella=obj is not None and obj.lower_ in UMBRELLA_NOUNS,
                          status=status or self._tense_status(verb, rule), deadline=self._deadline(verb, toks),
                          anaphoric=obj is not None and self._definite(obj) and not self._novel(obj),
                          novel=obj is not None and self._novel(obj), words=_content_words(toks))
 
     def _objects(self, verb: Token) -> list[Token]:
-        """What the verb acts on: its object, its passive subject, the objects of its particles, and the subject
-        of a verb used without object ("the freeze will end", "the tax will rise")."""
+        """What the verb acts on: its object, its passive subject, the objects of its particles ("announced May 1
+        as the deadline"), and the subject of a verb used without object ("the freeze will end")."""
         out = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
         for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "as":  # "announced May 1 as the deadline", not "as part of"
+                out += [g for g in c.children if g.dep_ == "pobj" and g.lower_ in POLICY_NOUNS]
             if c.dep_ in ("prep", "dative") and c.lower_ in ("on", "to", "for", "with", "under", "against", "off"):
                 out += [g for g in c.children if g.dep_ == "pobj"]
                 out += [gg for g in c.children if g.dep_ == "prep" for gg in g.children if gg.dep_ == "pobj"]
@@ -216,6 +228,8 @@ class _PolicyFinder:
         if self._asked_of_others(verb):
             return None
         subj = subject_of(verb)
+        if subj is not None and subj.lemma_.lower() in COURTS:
+            return self._ruled(verb, subj)
         if subj is None:
             if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.i != verb.i:
                 outer = self._actor(verb.head, depth + 1)
@@ -262,6 +276,8 @@ class _PolicyFinder:
         the verb is one only governments do, or when a government says it."""
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is not None and pobj.lemma_.lower() in COURTS:
+            return self._ruled(verb, pobj)
         if pobj is not None:
             issuer = self._government(self.speakers.resolve(pobj, create=False))
             return (issuer, "passive-measure") if issuer else None
@@ -278,6 +294,24 @@ class _PolicyFinder:
             issuer = self._home_government() or context_government(self.doc, self.table, verb.i)
             return (issuer, "passive-measure") if issuer else None
         return None
+
+    def _ruled(self, verb: Token, court: Token) -> tuple[str, str] | None:
+        """"A Kenyan court struck down the ban": a court does not make the measure it rules on. The measure is
+        the government's that owns it ("the ministry's ban"), else the court's state, else the story's."""
+        if POLICY_VERBS[verb.lemma_.lower()][1] not in RULINGS:
+            return None
+        for obj in self._objects(verb):
+            owner = self._owner(obj)
+            if owner:
+                return owner, "ruling"
+        state = next((gazetteer.country_by_demonym(t.text) for t in court.subtree if t.i < court.i and t.is_title
+                      and gazetteer.country_by_demonym(t.text)), None)
+        issuer = next((self._government(self.table.key_of(t)) for t in court.subtree
+                       if self._government(self.table.key_of(t))), None)
+        if state is not None:
+            issuer = state_government(self.table, state)
+        issuer = issuer or self._home_government() or context_government(self.doc, self.table, verb.i)
+        return (issuer, "ruling") if issuer else None
 
     def _home_government(self) -> str | None:
         home = self.table.home or self.table.outlet
@@ -336,8 +370,9 @@ class _PolicyFinder:
             return None
         toks = self._noun_phrase(noun)
         return Candidate(rule="policy-noun", issuer=issuer, toks=toks, kind=kind,
-                         deadline=self._deadline(noun, toks), anaphoric=anaphoric, novel=self._novel(noun),
-                         words=_content_words(toks), umbrella=noun.lower_ in UMBRELLA_NOUNS)
+                         deadline=self._deadline(noun, toks) or self._named_as(noun), anaphoric=anaphoric, novel=self._novel(noun),
+                         words=_content_words(toks), umbrella=noun.lower_ in UMBRELLA_NOUNS,
+                         complement=_has_complement(noun))
 
     def _noun_kind(self, noun: Token) -> str:
         """The kind of measure a noun names; a general noun takes it from its complement ("a campaign to
@@ -486,7 +521,8 @@ class _PolicyFinder:
         for c in verb.rights:
             if c.dep_ in ("prt", "dobj", "attr", "oprd", "dative", "acomp", "xcomp") or \
                     c.dep_ == "prep" and c.lower_ not in ("in", "at", "during", "after", "before", "since", "amid"):
-                keep |= {t.i for t in c.subtree if t.dep_ not in ("relcl", "advcl")}
+                keep |= {t.i for t in c.subtree}
+                keep -= {t.i for x in c.subtree if x.dep_ in ("relcl", "advcl") for t in x.subtree}
         toks = [t for t in self.doc[min(keep):max(keep) + 1] if t.i in keep and t.dep_ not in ("aux", "auxpass", "neg")]
         return _trim_tokens(toks)
 
@@ -521,6 +557,16 @@ class _PolicyFinder:
                     return d
         return None
 
+    def _named_as(self, noun: Token) -> date | None:
+        """"announced October 31 as the deadline", "set June 1 as the date": the day the verb names."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "as" or noun.head.head.pos_ not in ("VERB", "AUX"):
+            return None
+        verb = noun.head.head
+        for ent in entities_in(noun.sent):
+            if ent.label_ == "DATE" and ent.root.head.i == verb.i and ent.root.dep_ in ("dobj", "npadvmod"):
+                return dates.resolve(ent.text, self.anchor)
+        return None
+
     # ------------------------------------------------------------ one policy per measure
     def _merge(self, cand: Candidate) -> None:
         """A candidate joins the earlier policy it mentions again, else it is a new policy.
@@ -539,6 +585,8 @@ class _PolicyFinder:
                 continue
             same_kind = cand.kind in self.kinds[k]
             overlap = _overlap(cand.words, self.words[k])
+            if cand.complement and not (cand.words - {cand.kind}) & self.words[k]:
+                continue  # "a deadline for boats to register" after a deadline for workers: another measure
             adjacent = same_kind and self._sentence_of(cand) - self.last_sentence[k] <= 1
             if cand.anaphoric and (same_kind or cand.umbrella) or same_kind and (overlap >= 0.5 or cand.novel) or \
                     adjacent or overlap >= 0.75:
@@ -580,6 +628,13 @@ class _PolicyFinder:
         return bisect.bisect_right(self.sent_starts, cand.toks[0].i) - 1
 
 
+def _has_complement(noun: Token) -> bool:
+    """"a ban on exports", "the deadline for workers to register": the noun says what the measure covers
+    (who it targets, "sanctions on Pyongyang", is said in many ways: a name is no complement)."""
+    return any(c.dep_ in ("acl", "advcl") or c.dep_ == "prep" and c.lower_ in COVERING and
+               any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children) for c in noun.children)
+
+
 def _content_words(toks: list[Token]) -> frozenset[str]:
     """The words that say what a measure is about, with the words for one kind of measure made one."""
     out = set()
@@ -587,6 +642,8 @@ def _content_words(toks: list[Token]) -> frozenset[str]:
         if t.is_alpha and t.lower_ not in STOP and len(t) > 2 and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and \
                 t.lower_ not in NOVELTY:
             lemma = t.lemma_.lower()
+            if t.tag_ == "NNPS" and lemma.endswith("s"):
+                lemma = lemma[:-1]  # "Afghans", "Syrians": the people, as the adjective says them
             out.add(KINDS.get(lemma, KINDS.get(t.lower_, lemma)))
     return frozenset(out)
 

@@ -281,6 +281,13 @@ def test_a_government_named_by_a_common_noun_is_the_state_of_the_sentence(extrac
     assert any("government" in text_of_span(m) for m in gov.mentions)
 
 
+def test_the_nearest_country_of_the_sentence_beats_a_demonym_before_it(extract_one):
+    """"Of 3 million Syrians living in Jordan, the government says ...": Jordan's government, not Syria's."""
+    rec = extract_one("Of the 3 million Syrians living in Jordan, the government says half have work permits.")
+    gov = next(e for e in rec.entities.values() if any("government" in text_of_span(m) for m in e.mentions))
+    assert gov.country == "JO"
+
+
 def text_of_span(span):
     return span.text.lower()
 

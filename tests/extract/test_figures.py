@@ -158,3 +158,13 @@ def test_a_repeated_figure_is_one_figure_written_twice(extract_one):
 def test_numbers_grouped_by_dots_or_spaces_are_never_split_or_misread(extract_one, text, value):
     values = [f.value for f in extract_one(text).figures]
     assert values and values[0] == pytest.approx(value), values
+
+
+@pytest.mark.parametrize("text, value, measure", [
+    ("Of the 20,000 workers at the plant, 3,000 are unemployed.", 3000, "unemployed workers"),
+    ("About 5,000 families fled the region last year, and 2,000 were displaced again.", 2000, "displaced families"),
+])
+def test_a_bare_number_in_a_state_counts_the_sentences_earlier_noun(extract_one, text, value, measure):
+    f = next(f for f in extract_one(text).figures if f.value == value)
+    assert f.measure == measure
+

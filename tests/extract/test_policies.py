@@ -174,3 +174,34 @@ def test_a_label_says_what_the_measure_does(extract_one, text, label):
 def test_idioms_with_measure_words_are_no_measures(extract_one):
     rec = extract_one("Kenya's president warned of serious law and order problems in the capital.")
     assert not rec.policies
+
+
+@pytest.mark.parametrize("text, country, status", [
+    ("A Nepali court on Monday struck down the ban on motorbike taxis that the transport ministry imposed.",
+     "NP", "struck down"),
+    ("Zambia's ban on charcoal exports was suspended by the High Court.", "ZM", "suspended"),
+    ("LIMA - The Constitutional Court upheld the new fishing quota.", "PE", "in force"),
+])
+def test_a_court_rules_on_the_governments_measure(extract_one, text, country, status):
+    """A court does not make the measure it rules on: it stays the government's, with the ruling's status."""
+    rec = extract_one(text)
+    assert [(rec.entities[p.issuer].country, p.status) for p in rec.policies] == [(country, status)]
+
+
+def test_a_ruling_is_labelled_by_the_measure_it_rules_on(extract_one):
+    rec = extract_one("A Nepali court on Monday struck down the ban on motorbike taxis that the transport ministry "
+                      "imposed.")
+    assert rec.policies[0].label == "ban on motorbike taxis"
+
+
+def test_a_day_announced_as_the_deadline_is_its_date(extract_one):
+    rec = extract_one("The Ghanaian government announced March 15 as the deadline for miners to register.",
+                      when=date(2025, 2, 1))
+    assert [p.deadline for p in rec.policies] == [date(2025, 3, 15)]
+
+
+def test_two_deadlines_for_different_things_are_two_policies(extract_one):
+    rec = extract_one("Fiji's government imposed a levy on tourist arrivals. The fisheries ministry announced a "
+                      "deadline for trawlers to renew their licences. It later set a deadline for the registration "
+                      "of boat crews.", when=date(2025, 2, 1))
+    assert len(rec.policies) == 3

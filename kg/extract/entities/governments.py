@@ -364,10 +364,18 @@ def _sentence_state(doc: Doc, table: EntityTable, tok: Token) -> str | None:
         k = table.key_of(t)
         if k and table.entities[k].kind == GOVERNMENT and table.entities[k].country:
             return k
-        country = gazetteer.country_by_demonym(t.text) if t.is_title else None
+        country = _place_country(t) or (gazetteer.country_by_demonym(t.text) if t.is_title else None)
         if country is not None:
             return state_government(table, country)
     return None
+
+
+def _place_country(tok: Token) -> gazetteer.Country | None:
+    """The country a place name ends at this token names ("living in Pakistan"): as near as a demonym."""
+    if tok.ent_type_ != "GPE" or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I"):
+        return None
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None) if tok.ent_iob_ == "I" else None
+    return gazetteer.country_by_name(ent.text if ent is not None else tok.text)
 
 
 def find_state_bodies(doc: Doc, table: EntityTable) -> None:
