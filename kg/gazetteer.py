@@ -6,6 +6,7 @@ government (its Commission, Council and Parliament are aliases of it, Brussels i
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -143,3 +144,82 @@ def _strip_the(text: str) -> str:
 def _first_letter_key(text: str) -> str:
     """Case kept on the first letter only, so "CHAD" is "Chad" but "chad" stays apart."""
     return text[:1] + text[1:].casefold()
+
+
+DIVISIONS_TSV = Path(__file__).with_name("data") / "divisions.tsv"
+
+
+@lru_cache(maxsize=1)
+def _divisions() -> dict[str, tuple[str, str]]:
+    out = {}
+    with open(DIVISIONS_TSV, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            code, word, adjective = (line.rstrip("\r\n").split("\t") + [""])[:3]
+            out[code] = (word, adjective)
+    return out
+
+
+def division_word(code: str | None) -> str:
+    """What a state calls the regions its governors and chief ministers head: "state", "province", "county"."""
+    return _divisions().get(code or "", ("region", ""))[0]
+
+
+def division_label(name: str, division: str, code: str | None) -> str:
+    """A sub-national government's label: "West Bengal (Indian state)", "Lagos (Nigerian city)"; without a
+    known state, "Avalon (province)"."""
+    country = country_by_code(code) if code else None
+    if country is None:
+        return f"{name} ({division})"
+    adjective = _divisions().get(country.code, ("", ""))[1] or \
+        next((d for d in country.demonyms if not d.endswith("s") or d.endswith("ss")), country.name)
+    return f"{name} ({adjective} {division})"
+
+
+SUBDIVISION_NAMES_TSV = Path(__file__).with_name("data") / "subdivision_names.tsv"
+# words the standard names of some states' regions carry after the name ("Guangdong Sheng", "Vinnytska oblast")
+_REGION_SUFFIXES = frozenset("sheng shi zizhiqu uygur huizu zhuangzu oblast oblast' kray respublika".split())
+
+
+def subdivision_states(text: str) -> tuple[str, ...]:
+    """The ISO codes of the states with a first-level region of this name ("Punjab": India and Pakistan;
+    "Ontario": Canada), from pycountry's ISO 3166-2 list and data/subdivision_names.tsv. A state's own name
+    is never a region's ("Georgia" is the state)."""
+    key = _plain(_strip_the(_clean(text))).casefold()
+    if not key or country_by_name(text) is not None:
+        return ()
+    return _subdivisions().get(key, ())
+
+
+def _plain(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+
+    def add(name: str, code: str) -> None:
+        codes = out.setdefault(_plain(name).casefold(), [])
+        if code not in codes:
+            codes.append(code)
+
+    try:
+        import pycountry
+        regions = [(s.name, s.country_code) for s in pycountry.subdivisions if s.parent_code is None]
+    except ImportError:  # the list is a help, not a need: regions are still read from titles and grammar
+        regions = []
+    for name, code in regions:
+        name = re.sub(r"\s*[\[(].*?[\])]", "", name).split(",")[0].strip()
+        words = name.split()
+        while len(words) > 1 and words[-1].casefold() in _REGION_SUFFIXES:
+            words.pop()
+        if words:
+            add(" ".join(words), code)
+    with open(SUBDIVISION_NAMES_TSV, encoding="utf-8") as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                name, code = line.rstrip("\r\n").split("\t")[:2]
+                add(name, code)
+    return {k: tuple(v) for k, v in out.items()}

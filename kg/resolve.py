@@ -32,6 +32,7 @@ class Node:
     government: URIRef | None = None  # an Official's Government, or the Organization an unnamed person speaks for
     country: str | None = None
     unnamed: bool = False
+    part_of: URIRef | None = None  # a sub-national Government's state
 
 
 @dataclass
@@ -104,6 +105,9 @@ def _group_countries(records: list[ArticleRecord]) -> dict[str, str]:
 
 
 def _government_iri(e: Entity, group_country: dict[str, str]) -> tuple[URIRef, str | None, str | None]:
+    if e.division:  # "West Bengal" in India: government/in-west-bengal
+        place = f"{e.within.lower()}-{slugify(e.name)}" if e.within else f"{slugify(e.name)}-{e.division}"
+        return ID[f"government/{place}"], None, None
     code = e.country or (group_country.get(e.group.lower()) if e.group else None)
     if code:
         return ID[f"government/{code.lower()}"], code, e.group
@@ -119,11 +123,14 @@ def _resolve_governments(records, group_country, nodes, local) -> None:
             iri, code, group = _government_iri(e, group_country)
             node = nodes.setdefault(iri, Node(iri=iri, kind=GOVERNMENT, label="", country=code))
             node.names.update(_surface_names(e))
+            if e.division and not node.label:
+                node.label = gazetteer.division_label(e.name, e.division, e.within)
+                node.part_of = ID[f"government/{e.within.lower()}"] if e.within else None
             if group:
                 groups_of[iri][group] += 1
             local[(i, e.key)] = iri
     for iri, node in nodes.items():
-        if node.kind != GOVERNMENT:
+        if node.kind != GOVERNMENT or node.label:
             continue
         country = next((c for c in gazetteer.load_countries() if c.code == node.country), None)
         group = groups_of[iri].most_common(1)[0][0] if groups_of[iri] else None

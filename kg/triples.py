@@ -105,6 +105,9 @@ def _node(g: Graph, res: Resolution, iri: URIRef) -> None:
     g.add((iri, RDFS.label, Literal(_display_label(res, iri))))
     if node.country:
         g.add((iri, NKG.country, Literal(node.country)))
+    if node.part_of is not None and node.part_of in res.nodes:
+        g.add((iri, NKG.partOf, node.part_of))  # the state a region or city government is part of
+        _node(g, res, node.part_of)
     if node.unnamed:
         g.add((iri, NKG.unnamed, Literal(True)))
     if node.kind == OFFICIAL:

@@ -52,6 +52,7 @@ class NKG(DefinedNamespace):
     title: URIRef
     memberOf: URIRef
     country: URIRef
+    partOf: URIRef
     unnamed: URIRef
     speaker: URIRef
     text: URIRef

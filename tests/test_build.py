@@ -71,3 +71,15 @@ def test_no_entity_has_two_nodes_for_one_label(seeds_result):
         for n in g.subjects(predicate=__import__("rdflib").RDF.type, object=cls):
             labels[str(g.value(n, __import__("rdflib").RDFS.label)).lower()] += 1
     assert [l for l, c in labels.items() if c > 1] == []
+
+
+def test_a_regions_government_is_written_part_of_its_state_and_conforms(tmp_path, nlp):
+    from kg.vocab import ID
+
+    (tmp_path / "a.txt").write_text("BENGALURU: Karnataka Chief Minister Ravi Kumar said schools would reopen, "
+                                    "overruling India's education ministry.", encoding="utf-8")
+    ds = build_dataset([tmp_path], nlp=nlp).dataset
+    g = union_graph(ds)
+    region, state = ID["government/in-karnataka"], ID["government/in"]
+    assert (region, NKG.partOf, state) in g and (state, NKG.country, None) in g
+    assert validate(g, shacl_graph=str(SHAPES_FILE), inference="none")[0]

@@ -141,3 +141,33 @@ def test_shared_or_unknown_city_names_name_no_state(text):
     from kg.gazetteer import country_by_city
 
     assert country_by_city(text) is None
+
+
+@pytest.mark.parametrize("text, codes", [("Ontario", ("CA",)), ("Karnataka", ("IN",)), ("Bavaria", ("DE",)),
+                                         ("Kwazulu-Natal", ("ZA",)), ("Guangdong", ("CN",))])
+def test_regions_name_their_states(text, codes):
+    assert gazetteer.subdivision_states(text) == codes
+
+
+def test_a_region_two_states_share_names_both():
+    assert set(gazetteer.subdivision_states("Punjab")) == {"IN", "PK"}
+
+
+@pytest.mark.parametrize("text", ["Georgia", "Kenya", "Taliban", "Springfield", ""])
+def test_states_and_other_names_are_no_regions(text):
+    assert gazetteer.subdivision_states(text) == ()
+
+
+@pytest.mark.parametrize("name, division, code, label", [
+    ("Karnataka", "state", "IN", "Karnataka (Indian state)"),
+    ("Ohio", "state", "US", "Ohio (US state)"),
+    ("Leeds", "city", "GB", "Leeds (British city)"),
+    ("Avalon", "province", None, "Avalon (province)"),
+])
+def test_a_regions_label_says_whose_and_what_it_is(name, division, code, label):
+    assert gazetteer.division_label(name, division, code) == label
+
+
+def test_each_state_calls_its_regions_by_its_own_word():
+    assert (gazetteer.division_word("CA"), gazetteer.division_word("KE"), gazetteer.division_word(None)) == \
+        ("province", "county", "region")

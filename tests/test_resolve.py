@@ -60,3 +60,14 @@ def test_ambiguous_surname_alone_stays_apart(resolve_texts):
                            "Karimi said on Friday that the vote was fair.")
     found = people(res)
     assert "Karimi" not in found["Ahmed Karimi"].names and "Karimi" not in found["Sara Karimi"].names
+
+
+def test_a_region_is_a_government_of_its_own_part_of_its_state(resolve_texts):
+    from kg.vocab import ID
+
+    _, res = resolve_texts("BENGALURU: Karnataka Chief Minister Ravi Kumar said schools would reopen.",
+                           "The Karnataka government extended the school holidays, India's education minister said.")
+    region = res.nodes[ID["government/in-karnataka"]]
+    assert region.label == "Karnataka (Indian state)" and region.part_of == ID["government/in"]
+    kumar = next(n for n in res.nodes.values() if n.label == "Ravi Kumar")
+    assert kumar.government == region.iri

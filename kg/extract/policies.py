@@ -152,7 +152,10 @@ class _PolicyFinder:
         kind = KINDS.get(lemma) or (self._noun_kind(obj) if obj is not None else lemma)
         measure = obj is not None and needs == "measure" and self._names_measure(obj) and (
             obj.dep_ == "dobj" or obj.dep_ == "pobj" and obj.head.lower_ == "as")
-        label = self._noun_phrase(obj) if measure else self._verb_label(verb)  # "suspended the levy": the levy
+        phrase = self._noun_phrase(obj) if measure else []
+        # "suspended the housing levy": the housing levy; "extended the deadline": the verb says more
+        label = phrase if len([t for t in phrase if t.is_alpha and t.lower_ not in STOP]) >= 2 else \
+            self._verb_label(verb)
         return Candidate(rule=rule, issuer=issuer, toks=toks, kind=kind, label=label,
                          complement=obj is not None and _has_complement(obj),
                          umbrella=obj is not None and obj.lower_ in UMBRELLA_NOUNS,

@@ -35,6 +35,8 @@ class Entity:
     group: str | None = None  # the ruling group a Government is named after ("X administration")
     unnamed: bool = False
     gender: str | None = None  # "male" or "female" when an honorific or a title says so
+    division: str | None = None  # a sub-national Government's kind: "state", "province", "county", "city"
+    within: str | None = None  # ISO code of the state a sub-national Government is part of, when known
 
     def add(self, span: Span, surface: str | None = None) -> None:
         if span not in self.mentions:

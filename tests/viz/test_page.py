@@ -21,7 +21,7 @@ from .stories import (EVIL, EVIL_BODY, HOSTILE_IMG, HOSTILE_LINK, HOSTILE_SCRIPT
                       hostile_dataset, short)
 
 NETWORK_ADDRESS = re.compile(r"(?i)\b(?:https?|wss?|ftp):|//[a-z0-9-]+\.[a-z0-9.-]+/")
-ENTITIES = ("Government", "Official", "Person", "Organization", "Policy")
+ENTITIES = ("Government", "Official", "Person", "Organization", "Group", "Policy")
 
 
 def page_data(html: str) -> dict:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .governments import (assign_governments, context_government, find_groups, find_leader_governments,
-                          find_generic_governments, find_ministries, find_named_bodies, find_state_bodies,
+from .governments import (assign_governments, context_government, find_division_governments, find_groups,
+                          find_leader_governments, find_generic_governments, find_ministries, find_named_bodies, find_state_bodies,
                           find_states)
 from .organizations import find_acronyms, find_organizations, is_outlet
 from .people import adopt_title_descriptions, find_people, find_short_names, merge_short_names
@@ -26,6 +26,7 @@ def find_entities(doc: Doc, headline_end: int = 0) -> EntityTable:
     find_short_names(doc, table)
     find_leader_governments(doc, table)
     find_ministries(doc, table)
+    find_division_governments(doc, table)
     find_organizations(doc, table, acronyms)
     find_state_bodies(doc, table)
     find_generic_governments(doc, table)

@@ -14,6 +14,8 @@ from ..lexicon import GOV_NOUNS, MINISTRY_NOUNS, RULING_SUFFIXES, SEATS, TITLE_M
 PARTY_WORDS = words("party_words")
 STATE_BODY_HEADS = words("state_body_heads")
 INTERNATIONAL_WORDS = words("international_words")
+DIVISION_WORDS = words("division_words")
+REGIONAL_TITLES = {title: row[0] for title, row in table_lexicon("regional_titles").items()}
 # country domains sold to anyone, which say nothing of where a site is
 VANITY_DOMAINS = frozenset("io co tv me fm ai ly cc ws to gg am us eu la gl im is it sh st nu tk ml ga cf".split())
 GENERIC_GOVERNMENT = frozenset("government administration authorities cabinet regime".split())
@@ -22,8 +24,8 @@ SUBNATIONAL_WORDS = frozenset("local state county provincial municipal regional 
 PLACE_HINT = 0.25  # a state named as a place, or its people: weak evidence of the story's state
 MONEY_HINT = 1.0  # a sum in a state's own currency
 from ..records import GOVERNMENT, OFFICIAL, ORGANIZATION
-from .table import (entities_of, LOCATIVE_PREPS, sentences, EntityTable, gov_key, norm_name, state_government, text_of, _strip_det,
-                    _token_runs)
+from .table import (entities_of, LOCATIVE_PREPS, sentences, EntityTable, division_government, gov_key, norm_name,
+                    state_government, text_of, _strip_det, _token_runs)
 
 # ---------------------------------------------------------------- ruling groups ("the X administration")
 def find_groups(doc: Doc, table: EntityTable) -> None:
@@ -34,6 +36,7 @@ def find_groups(doc: Doc, table: EntityTable) -> None:
             continue
         name = norm_name(ent.text)
         if not name or gazetteer.country_by_name(name) or gazetteer.country_by_demonym(name) or is_party(name) or \
+                gazetteer.subdivision_states(name) or \
                 any(gazetteer.country_by_name(t.text) or gazetteer.country_by_capital(t.text) for t in ent):
             continue  # "KAMPALA - Uganda" is a dateline run into a name, not a ruling group
         if _heads_government(doc, ent) or _ruled_by(doc, ent):
@@ -347,6 +350,63 @@ def find_generic_governments(doc: Doc, table: EntityTable) -> None:
             table.mention(key, start, tok.i + 1)
 
 
+DIVISION_ADJECTIVES = {"state": "state", "provincial": "province", "county": "county", "city": "city",
+                       "municipal": "city", "regional": "region", "prefectural": "prefecture", "cantonal": "canton"}
+
+
+def find_division_governments(doc: Doc, table: EntityTable) -> None:
+    """"The Ontario government", "Lagos State Government", "the government of Punjab", and "the state
+    government" once the article has named its state: sub-national governments as actors."""
+    for tok in doc:
+        if tok.lower_ not in ("government", "administration") or tok.pos_ not in ("NOUN", "PROPN") or \
+                table.claimed(tok.i, tok.i + 1):
+            continue
+        mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        kinds = [DIVISION_ADJECTIVES[c.lower_] for c in mods if c.lower_ in DIVISION_ADJECTIVES]
+        place = _division_name(doc, mods) or _division_of(doc, tok)
+        start = min([c.left_edge.i for c in mods] + [tok.i])
+        if place is not None:
+            city = gazetteer.country_by_city(place.text) and not gazetteer.subdivision_states(place.text)
+            division = kinds[0] if kinds else "city" if city else None
+            key = division_government(table, norm_name(place.text), division)
+            table.mention(key, start if start <= place.start else place.start, max(tok.i + 1, place.end))
+        elif kinds and any(c.dep_ == "det" for c in tok.lefts):  # "the state government": the one named
+            named = [e for e in table.of_kind(GOVERNMENT) if e.division == kinds[0] and e.mentions and
+                     e.mentions[0].begin < tok.idx]
+            if len({e.key for e in named}) == 1:
+                table.mention(named[0].key, start, tok.i + 1)
+
+
+def _division_name(doc: Doc, mods: list[Token]) -> TokSpan | None:
+    """The capitalised place words before "government" that name no state: "Ontario", "Lagos State"."""
+    toks = sorted({t.i for m in mods for t in m.subtree if t.dep_ != "det" and t.text not in ("'s", "’s")})
+    if not toks or not all(doc[i].is_title or doc[i].lower_ in DIVISION_WORDS for i in toks):
+        return None
+    while toks and doc[toks[-1]].lower_ in DIVISION_WORDS:
+        toks.pop()
+    if not toks or toks != list(range(toks[0], toks[-1] + 1)):
+        return None
+    span = doc[toks[0]:toks[-1] + 1]
+    if gazetteer.country_by_name(span.text) or gazetteer.country_by_demonym(span.text) or \
+            gazetteer.country_by_capital(span.text) or is_party(span.text) or \
+            not any(t.ent_type_ in ("GPE", "LOC") for t in span) and doc[toks[-1] + 1].lower_ not in DIVISION_WORDS \
+            and not gazetteer.subdivision_states(span.text):
+        return None
+    return span
+
+
+def _division_of(doc: Doc, tok: Token) -> TokSpan | None:
+    """"the government of Punjab": a place after "of" that names no state."""
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+            if obj is not None:
+                return _division_name(doc, [obj]) if obj.lower_ not in DIVISION_WORDS else \
+                    _division_name(doc, [c for c in obj.lefts if c.dep_ == "compound"])
+    return None
+
+
+
 def _of_government(table: EntityTable, tok: Token) -> str | None:
     """"the government of Japan": the state named in the phrase."""
     for prep in tok.rights:
@@ -455,11 +515,26 @@ def _owner(doc: Doc, table: EntityTable, tok: Token) -> str | None:
 
 
 # ---------------------------------------------------------------- which government an official serves
+def regional_level(title_words: list[str]) -> str | None:
+    """What a title's holder heads when it is a sub-national office: "region", "city", "county"."""
+    text = " ".join(w.lower() for w in title_words)
+    return next((REGIONAL_TITLES[t] for t in sorted(REGIONAL_TITLES, key=len, reverse=True)
+                 if text == t or text.endswith(" " + t)), None)
+
+
 def assign_governments(doc: Doc, table: EntityTable) -> None:
-    """Officials named without their state get the one the surrounding sentences are about."""
+    """Officials named without their state get the one the surrounding sentences are about; a premier, a
+    governor or a mayor the region or city the article names, when it names one."""
     for ent in table.of_kind(OFFICIAL):
         if ent.government:
             continue
+        level = regional_level((ent.title or "").split())
+        if level is not None:
+            divisions = {e.key for e in table.of_kind(GOVERNMENT) if e.division and
+                         (e.division == "city") == (level == "city")}
+            if len(divisions) == 1:
+                ent.government = divisions.pop()
+                continue
         votes = Counter()
         for m in ent.mentions:
             span = doc.char_span(m.begin, m.end, alignment_mode="expand")
@@ -467,7 +542,11 @@ def assign_governments(doc: Doc, table: EntityTable) -> None:
                 key = context_government(doc, table, span.start, skip=ent.key)
                 if key:
                     votes[key] += 1
-        ent.government = votes.most_common(1)[0][0] if votes else table.dominant_government()
+        key = votes.most_common(1)[0][0] if votes else table.dominant_government()
+        other = table.entities.get(key) if key else None
+        if level is not None and other is not None and other.division and (other.division == "city") != (level == "city"):
+            key = table.dominant_government()  # a mayor in a story about a province serves no province
+        ent.government = key
 
 
 def context_government(doc: Doc, table: EntityTable, i: int, skip: str | None = None) -> str | None:

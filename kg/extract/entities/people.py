@@ -18,11 +18,14 @@ from ..lexicon import (GOV_NOUNS, GOV_TITLE_HEADS, HONORIFICS, MINISTRY_NOUNS, N
                        NON_GOV_TITLE_WORDS, ORG_HEADS, PERSON_ROLE_HEADS, TITLE_MODIFIERS, table as table_lexicon,
                        words)
 from ..records import GOVERNMENT, OFFICIAL, ORGANIZATION, PERSON, Entity
-from .governments import context_government, is_party, is_state_body
-from .table import entities_of, EntityTable, _token_runs, gov_key, norm_name, sentences, state_government
+from .governments import context_government, is_party, is_state_body, regional_level
+from .table import (entities_of, EntityTable, _token_runs, division_government, gov_key, norm_name, sentences,
+                    state_government)
 
 TITLE_ABBREVIATIONS = {abbr: row[0] for abbr, row in table_lexicon("title_abbreviations").items()}
 PLACE_HEADS = words("place_heads")
+DIVISION_WORDS = words("division_words")
+LEGISLATORS = words("legislator_titles")
 TITLE_HEADS = GOV_TITLE_HEADS | PERSON_ROLE_HEADS
 # heads that are a government office only when the word before them names a state, not an organization
 GENERIC_HEADS = frozenset("chief head director chairman chairwoman chairperson chair president spokesman "
@@ -48,6 +51,7 @@ class Title:
     official: bool
     designator: Token | None = None  # the word naming the state or ruling group ("Kenyan", "U.S.")
     organization: str | None = None  # the non-government organization the title is held in
+    division: tuple[TokSpan, str | None] | None = None  # the region or city it serves, and its kind ("city")
 
 
 # ---------------------------------------------------------------- named people
@@ -74,6 +78,12 @@ def find_people(doc: Doc, table: EntityTable, headline_end: int) -> None:
 def _give_title(table: EntityTable, ent: Entity, title: Title) -> None:
     if title.official:
         ent.kind, ent.title = OFFICIAL, ent.title or title.text
+        if title.division is not None and not ent.government:
+            place, division = title.division
+            name = norm_name(place.text)
+            if place[0].ent_type_ == "NORP" and name.endswith("n") and gazetteer.subdivision_states(name[:-1]):
+                name = name[:-1]  # "Bavarian" -> "Bavaria"
+            ent.government = division_government(table, name, division, place)
         if title.designator is not None and not ent.government:
             ent.government = _designator_government(table, title.designator)
     elif not ent.title:
@@ -119,7 +129,9 @@ def _person_spans(doc: Doc, table: EntityTable, headline_end: int):
     i = 0
     while i < len(ents):
         ent = ents[i]
-        if ent.label_ == "PERSON" or (ent.label_ in ("ORG", "GPE", "NORP") and _behaves_like_person(doc, ent)):
+        if ent.label_ == "PERSON" and _in_place_name(ent[0]):
+            pass  # "Kano State" tagged as a person
+        elif ent.label_ == "PERSON" or (ent.label_ in ("ORG", "GPE", "NORP") and _behaves_like_person(doc, ent)):
             start, end = ent.start, ent.end
             while i + 1 < len(ents) and ents[i + 1].label_ == "PERSON" and \
                     all(t.lower_ in NAME_PARTICLES for t in doc[end:ents[i + 1].start]):
@@ -156,6 +168,22 @@ def _name_extent(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, max(end, start)
 
 
+def _in_place_name(tok: Token) -> bool:
+    """A token of a region's name the tagger took for a person's ("Kano State", "Rio Grande do Sul")."""
+    if not tok.ent_type_:
+        return False
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    ent = doc[start:end]
+    words_ = ent.text.split()
+    if len(words_) > 1 and words_[-1].lower() in DIVISION_WORDS:
+        return True
+    return bool(gazetteer.subdivision_states(ent.text))
+
+
 def _continues_name(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_ not in TITLE_HEADS and \
         tok.ent_type_ not in ("GPE", "ORG", "NORP", "DATE", "TIME") and tok.lower_ not in DATE_WORDS
@@ -170,14 +198,25 @@ def _titled_names(doc: Doc, headline_end: int):
         if tok.head.i != tok.i and tok.head.pos_ == "PROPN" and tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
             continue  # not the last word of the phrase
         start = tok.i
-        while start > 0 and NAME_TOKEN.match(doc[start - 1].text) and not _title_token(doc[start - 1]) and \
-                doc[start - 1].pos_ == "PROPN" and tok.i - start < 4:
-            start -= 1
+        while start > 0 and tok.i - start < 5:
+            prev = doc[start - 1]
+            if _joins_name(doc, start - 1):  # "Sanwo-Olu": a hyphenated surname is written as three tokens
+                start -= 2
+            elif NAME_TOKEN.match(prev.text) and not _title_token(prev) and prev.pos_ == "PROPN":
+                start -= 1
+            else:
+                break
         before = doc[start - 1] if start > 0 else None
         titled = before is not None and (_title_token(before) or before.lower_ in LINKS or before.text in ("'s", "’s"))
         titled = titled and any(_title_token(t) for t in doc[max(0, start - 8):start])
         if titled and (tok.i - start >= 1 or before.lower_.rstrip(".") in HONORIFICS):
             yield start, tok.i + 1
+
+
+def _joins_name(doc: Doc, i: int) -> bool:
+    """A hyphen written without spaces between two capitalised name words."""
+    return i > 0 and doc[i].text in ("-", "\u2010", "\u2011") and not doc[i].whitespace_ and \
+        not doc[i - 1].whitespace_ and bool(NAME_TOKEN.match(doc[i - 1].text)) and not _title_token(doc[i - 1])
 
 
 def _title_token(t: Token) -> bool:
@@ -222,7 +261,8 @@ def _title_before(doc: Doc, span: TokSpan, table: EntityTable) -> Title | None:
     toks: list[Token] = []
     while i >= 0:
         t = doc[i]
-        if t.ent_type_ == "PERSON" or table.key_of(t) and table.entities[table.key_of(t)].kind in (PERSON, OFFICIAL):
+        if (t.ent_type_ == "PERSON" and not _in_place_name(t)) or \
+                table.key_of(t) and table.entities[table.key_of(t)].kind in (PERSON, OFFICIAL):
             break  # "flanked by Jane Roe and Finance Minister X": another person's name ends the title
         inner = toks and t.dep_ in ("compound", "amod", "nmod") and t.head.i in {x.i for x in toks} and t.is_alpha
         if _title_word(t) or inner or t.lower_ in LINKS and toks and i > 0 and _title_word(doc[i - 1]):
@@ -282,6 +322,14 @@ def _read_title(unit: list[Token], table: EntityTable) -> Title | None:
             word = _organization_word(t, table)
             org = f"{org} {word}" if org and unit[k - 1].i == t.i - 1 and word == t.text else word
             first = k + 1
+    division = _division_place(unit, head_k, table)
+    if division is not None:
+        place = division[0]
+        first = max(first, next(k for k, t in enumerate(unit) if t.i == place.end - 1) + 1)
+        while first < head_k and unit[first].lower_ in DIVISION_WORDS:
+            first += 1  # "Lagos State Governor": the state is the place's
+        designator = None if designator is not None and designator.i < place.end else designator
+        org = None
     words_ = [t.text for t in unit[first:] if t.text not in ("'s", "’s")]
     text = " ".join(words_).strip()
     head = unit[head_k].lower_
@@ -291,7 +339,48 @@ def _read_title(unit: list[Token], table: EntityTable) -> Title | None:
         not (org and head in GENERIC_HEADS) and \
         (head != "leader" or designator is not None or "supreme" in text.lower())
     return Title(text=text or unit[head_k].text, official=official, designator=designator,
-                 organization=None if official else org)
+                 organization=None if official else org, division=division if official else None)
+
+
+def _division_place(unit: list[Token], head_k: int, table: EntityTable) -> tuple[TokSpan, str] | None:
+    """"West Bengal Chief Minister", "Lagos State Governor", "Kerala Health Minister": the region or city a
+    title's leading place words name, and its kind. A state's own name, a party or a legislature's seat
+    ("Texas Senator") is no region's."""
+    run = []
+    for t in unit[:head_k]:
+        if not (t.is_title or t.is_upper) or not t.text[:1].isalpha() or _designates(t) or is_party(t.text) or \
+                t.lower_ in TITLE_MODIFIERS or t.lower_ in TITLE_HEADS or t.lower_ in MINISTRY_NOUNS or \
+                t.lower_ in GOV_NOUNS or t.lower_ in DIVISION_WORDS or t.text in TITLE_ABBREVIATIONS:
+            break
+        run.append(t)
+    if not run or run[0].i != unit[0].i:
+        return None
+    after = unit[len(run)] if len(run) < head_k else None
+    named = after is not None and after.lower_ in DIVISION_WORDS
+    title_words = [t.text for t in unit[len(run):head_k + 1] if t.lower_ not in DIVISION_WORDS]
+    level = regional_level(title_words)
+    words_ = {t.lower_ for t in unit[len(run):head_k + 1]}
+    if words_ & LEGISLATORS and not named:
+        return None  # "Texas Senator": a seat in the state's own legislature
+    place = unit[0].doc[run[0].i:run[-1].i + 1]
+    text = place.text
+    if len(run) == 1 and run[0].ent_type_ == "NORP":  # "Bavarian Premier": the region its adjective names
+        if not (text.endswith("n") and gazetteer.subdivision_states(text[:-1])):
+            return None
+        return None if level is None else (place, level if level != "region" else None)
+    if gazetteer.country_by_name(text) or table.acronyms.get(text) or is_state_body(text):
+        return None
+    if level is None and not named and not all(t.ent_type_ in ("GPE", "LOC") for t in run) and \
+            not gazetteer.subdivision_states(text):
+        return None  # "Tesla Chief Executive", "Relief Now director": no place
+    if level is None and gazetteer.country_by_capital(text):
+        return None  # "Kabul's foreign minister": a capital stands for its state
+    if named:
+        return place, after.lower_
+    if level == "city" or gazetteer.country_by_city(text) and level is None and not gazetteer.subdivision_states(text):
+        return place, "city"
+    return place, level if level not in (None, "region") else None
+
 
 
 def _designates(t: Token) -> Token | None:
@@ -366,6 +455,8 @@ def _title_after(doc: Doc, span: TokSpan, table: EntityTable) -> Title | None:
         kind, value = owner
         if kind == "organization":
             return Title(text=title.text, official=False, organization=value)
+        if kind == "division":
+            title.official, title.division, value = True, value, None
         title.official = title.official or toks[-1].lower_ in GENERIC_HEADS
         title.designator = title.designator or (value if isinstance(value, Token) else None)
         title.text = " ".join(t.text for t in doc[toks[0].i:_complement_end(doc, toks[-1])])
@@ -377,6 +468,8 @@ def _title_after(doc: Doc, span: TokSpan, table: EntityTable) -> Title | None:
 def _title_apposed(doc: Doc, span: TokSpan, table: EntityTable) -> Title | None:
     """"summoned the chargé d'affaires of the Embassy, Jane Roe,": the name in apposition to a title."""
     head = span.root.head
+    if span.root.dep_ == "appos" and head.dep_ == "pobj" and head.head.head.lower_ in TITLE_HEADS:
+        head = head.head.head  # "the chief minister of Punjab, X,": the name hangs on the complement
     if span.root.dep_ != "appos" or head.lower_ not in TITLE_HEADS or head.i >= span.start:
         return None
     toks = [t for t in doc[head.left_edge.i:head.i + 1] if t.dep_ not in ("det", "poss", "case", "punct")]
@@ -386,10 +479,15 @@ def _title_apposed(doc: Doc, span: TokSpan, table: EntityTable) -> Title | None:
     owner = _complement_owner(doc, head, table)
     if owner is not None and owner[0] == "organization":
         return Title(text=title.text, official=False, organization=owner[1])
+    if owner is not None and owner[0] == "division":
+        title.division, owner = owner[1], ("state", None)
     if owner is not None:
         title.official = True
         title.designator = title.designator or (owner[1] if isinstance(owner[1], Token) else None)
-        title.text = " ".join(t.text for t in doc[toks[0].i:_complement_end(doc, head)])
+        words_ = [t for t in doc[toks[0].i:min(_complement_end(doc, head), span.start)]]
+        while words_ and words_[-1].is_punct:
+            words_.pop()
+        title.text = " ".join(t.text for t in words_)
     return title
 
 
@@ -412,9 +510,29 @@ def _complement_owner(doc: Doc, head: Token, table: EntityTable):
             text = norm_name(phrase.text)
             if is_state_body(text) or obj.lower_ in GOV_NOUNS:
                 return "state", None
+            division = _complement_place(doc, head, obj)
+            if division is not None:
+                return "division", division
             if any(t.text[:1].isupper() for t in phrase):
                 return "organization", text
     return None
+
+
+def _complement_place(doc: Doc, head: Token, obj: Token) -> tuple[TokSpan, str] | None:
+    """"the governor of Texas", "mayor of Lagos", "chief minister of Punjab state": the region or city a
+    regional title's complement names."""
+    level = regional_level([t.text for t in doc[head.left_edge.i:head.i + 1] if t.dep_ not in ("det", "poss")])
+    if level is None or obj.pos_ != "PROPN":
+        return None
+    toks = [t for t in doc[obj.left_edge.i:obj.i + 1] if t.dep_ not in ("det",)]
+    named = obj.lower_ in DIVISION_WORDS and len(toks) > 1
+    place = toks[:-1] if named else toks
+    if not place or not all(t.is_title for t in place) or any(t.lower_ in GOV_NOUNS for t in place):
+        return None
+    span = doc[place[0].i:place[-1].i + 1]
+    if named:
+        return span, obj.lower_
+    return span, level if level != "region" else None
 
 
 def _complement_end(doc: Doc, head: Token) -> int:

@@ -151,7 +151,8 @@ class EntityTable:
         """
         scores = Counter()
         for i, key in self.order:  # a state that acts (a subject) counts more than one acted upon
-            if self.entities.get(key) is not None and self.entities[key].kind == GOVERNMENT:
+            ent = self.entities.get(key)
+            if ent is not None and ent.kind == GOVERNMENT and not ent.division:  # a state, not one of its regions
                 scores[key] += 1.0 if _acts(self.doc[i]) else 0.5
         first = {k: i for i, k in sorted(self.order, reverse=True)}
         codes = {}
@@ -188,6 +189,33 @@ def _acts(tok: Token) -> bool:
 
 def gov_key(country: gazetteer.Country | None, group: str | None = None) -> str:
     return f"gov:{country.code}" if country else f"gov:group:{group.lower()}"
+
+
+def division_government(table: EntityTable, name: str, division: str | None, span: TokSpan | None = None) -> str:
+    """The key of a sub-national government ("West Bengal", a state; "Lagos", a city), created if new.
+
+    The state it is part of is the region's or the city's own, else the state the article is from or about;
+    `division` None is whatever that state calls its first-level regions ("state", "province", "county").
+    """
+    home = table.home or table.outlet
+    within = gazetteer.country_by_city(name) if division == "city" else None
+    states = gazetteer.subdivision_states(name) if within is None else ()
+    if states:  # "Punjab" is India's and Pakistan's: the story's own state decides
+        within = gazetteer.country_by_code(home.code if home is not None and home.code in states else states[0])
+    within = within or home
+    code = within.code if within is not None else None
+    if code is None:  # the state most written of, without creating one
+        states = [e for e in table.of_kind(GOVERNMENT) if e.country]
+        code = max(states, key=lambda e: len(e.mentions)).country if states else \
+            max(table.hints, key=table.hints.get) if table.hints else None
+    division = division or gazetteer.division_word(code)
+    same = next((e for e in table.of_kind(GOVERNMENT) if e.division and e.name.lower() == name.lower() and
+                 (e.division == "city") == (division == "city")), None)  # "Punjab Chief Minister", "the provincial"
+    key = same.key if same is not None else f"gov:div:{division}:{name.lower()}"
+    table.get_or_create(key, GOVERNMENT, name, division=division, within=code)
+    if span is not None and not table.claimed(span.start, span.end):
+        table.mention(key, span.start, span.end)
+    return key
 
 
 def state_government(table: EntityTable, country: gazetteer.Country, tok: Token | None = None) -> str:
