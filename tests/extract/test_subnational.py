@@ -89,3 +89,14 @@ def test_states_capitals_companies_and_parties_are_no_regions(extract_one, text)
 def test_a_hyphenated_surname_after_a_title_is_read_whole(extract_one):
     rec = extract_one("Governor Musa Adamu-Bello ordered the markets closed.")
     assert official(rec, "Bello").name == "Musa Adamu-Bello"
+
+
+@pytest.mark.parametrize("text", [
+    "Troops were stationed on Hokkaido's main island, officials said.",
+    "Kano State borders Niger, and its markets draw traders from across the region.",
+])
+def test_a_region_the_tagger_calls_an_organization_is_none(extract_one, text):
+    from kg.extract.records import ORGANIZATION
+
+    rec = extract_one(text)
+    assert not [e.name for e in rec.entities.values() if e.kind == ORGANIZATION]

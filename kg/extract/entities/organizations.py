@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span as TokSpan
 from ... import gazetteer
 from ..lexicon import (GOV_TITLE_HEADS, ORG_HEADS, OUTLET_WORDS, THING_HEADS)
 from ..records import ORGANIZATION, Entity
-from .governments import is_state_body
+from .governments import DIVISION_WORDS, is_state_body
 from .people import TITLE_ABBREVIATIONS
 from .table import entities_of, EntityTable, norm_name, text_of, _strip_det
 
@@ -104,8 +104,10 @@ def find_organizations(doc: Doc, table: EntityTable, acronyms: dict[str, str]) -
         if span[-1].lower_ in THING_HEADS:
             continue  # "the Afghan Citizen Card": a document, not an organization
         if not name or any(ch.isdigit() for ch in name) or _title_follows(doc, span) or name in TITLE_ABBREVIATIONS or \
-                gazetteer.country_by_capital(name) or gazetteer.country_by_demonym(name):
-            continue
+                gazetteer.country_by_capital(name) or gazetteer.country_by_demonym(name) or \
+                gazetteer.subdivision_states(name) or gazetteer.subdivision_states(name.rsplit(" ", 1)[0]) and \
+                name.rsplit(" ", 1)[-1].lower() in DIVISION_WORDS:
+            continue  # "Okinawa", "Kano State": a region the tagger took for an organization
         full = acronyms.get(name) or KNOWN_ORGS.get(name) or name
         if not (_org_like(span) or full != name or name in KNOWN_ORGS.values() or _acts(span) or _is_outlet(name)
                 or is_state_body(name)):
