@@ -248,6 +248,10 @@ class _StatementFinder:
     def _reported(self, verb: Token) -> None:
         if verb.i not in self.reporter and (self._nested(verb) or self._fronted_participle(verb)):
             return
+        participle = verb.dep_ in ("advcl", "acl", "amod") or verb.dep_ == "conj" and verb.head.tag_ == "VBN" and \
+            verb.head.dep_ in ("advcl", "acl", "amod")
+        if verb.tag_ == "VBN" and participle and not any(c.dep_ in ("aux", "agent") for c in verb.children):
+            return  # "widely expected to win, X said …": expected by others, not by X
         speaker = self._speaker_of(verb)
         if speaker is None or self._outlet_carrying(speaker, verb):
             return
@@ -403,8 +407,18 @@ class _StatementFinder:
         return toks[0].idx, toks[-1].idx + len(toks[-1])
 
     def _that_clause(self, verb: Token) -> tuple[int, int] | None:
-        """"told Reuters that ..." parsed without a clause: what follows "that" up to the verb's end."""
+        """"told Reuters that ...", "said on Friday during a news conference that ..." parsed without a
+        clause (the parser hung it on a noun as a relative clause): what follows "that" up to the verb's end.
+        A "that" introducing a clause with its own subject is a complementizer; a relative "that" is the
+        clause's subject or object."""
         that = next((t for t in self.doc[verb.i + 1:verb.i + 5] if t.lower_ == "that"), None)
+        if that is None:
+            that = next((t for t in self.doc[verb.i + 1:min(verb.i + 14, verb.sent.end - 1)] if t.lower_ == "that"
+                         and t.dep_ not in ("nsubj", "nsubjpass") and self.doc[t.i + 1].dep_ in ("nsubj", "nsubjpass")
+                         and self.doc[t.i + 1].head.i == t.head.i), None)
+            between = self.doc[verb.i + 1:that.i] if that is not None else []
+            if any(t.pos_ == "VERB" or t.is_punct and t.text != "," for t in between):
+                that = None  # another clause in between: the "that" is not this verb's
         if that is None or verb.lemma_.lower() in STANCE_VERBS:
             return None
         toks = _trim(list(self.doc[that.i + 1:verb.right_edge.i + 1]))
@@ -468,7 +482,7 @@ class _StatementFinder:
             tail = {t.i for t in obj.subtree}
             if any(self._is_speech_verb(t) and t.i in self.used_verbs and t.i not in tail for t in sent):
                 return  # the sentence has its own speaker; "according to" names where it was reported
-            speaker = self.speakers.resolve(obj)
+            speaker = self._document_author(obj) or self.speakers.resolve(obj)
             if speaker is None:
                 return
             own = {t.i for t in tok.subtree} | {t.i for t in obj.subtree}
@@ -480,6 +494,22 @@ class _StatementFinder:
             if toks:
                 self._add(speaker, (toks[0].idx, toks[-1].idx + len(toks[-1])), direct=False, verb=None,
                           verb_text="according to", rule="according-to")
+
+    def _document_author(self, obj: Token) -> str | None:
+        """"according to a count by X", "a statement from the ministry", "figures released by X": the one
+        whose count, statement or figures they are."""
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of"):
+                author = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            elif prep.dep_ == "acl" and prep.tag_ == "VBN":  # "figures released by X"
+                agent = next((c for c in prep.children if c.dep_ == "agent"), None)
+                author = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            else:
+                continue
+            key = self.table.key_of(author) if author is not None else None
+            if key is not None:
+                return key
+        return None
 
     # ------------------------------------------------------------ signed posts ("— Name (@handle) date")
     def _signed_posts(self) -> None:

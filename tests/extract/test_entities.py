@@ -345,3 +345,13 @@ def test_outlets_reposting_wire_copy_do_not_place_the_story(extract_one, nlp):
                             "placed under sanctions on Monday.", identifier="t.txt")
     [rec] = list(extract(nlp, [article]))
     assert [rec.entities[p.issuer].country for p in rec.policies] == ["EU"]
+
+
+@pytest.mark.parametrize("text, name, gender", [
+    ("Ms Varga said she would not run again.", "Varga", "female"),
+    ("Widely expected to win, Mr Okafor said he would campaign everywhere.", "Okafor", "male"),
+])
+def test_a_name_after_an_honorific_is_a_person_whatever_the_tagger_says(extract_one, text, name, gender):
+    rec = extract_one(text)
+    people = [e for e in rec.entities.values() if e.kind == PERSON]
+    assert [(e.name, e.gender) for e in people] == [(name, gender)]

@@ -399,3 +399,24 @@ def test_a_participle_inside_the_reported_clause_is_a_statement_of_its_own(extra
     b = statements_by(rec, "the federal government can only do so much")
     assert a and b and a[0] is not b[0] and "federal" not in a[0].text
     assert speaker_name(rec, b[0]) == "Ada Roy"
+
+
+def test_a_that_clause_the_parser_hung_on_a_noun_is_still_the_content(extract_one):
+    rec = extract_one("Ms Varga said on Friday during a news conference in the capital that she would not run again.")
+    assert [s.text for s in rec.statements] == ["she would not run again"]
+
+
+def test_a_passive_participle_before_the_speaker_is_not_their_statement(extract_one):
+    rec = extract_one("Widely expected to win the nomination, Mr Okafor said he would campaign in every state.")
+    assert [(s.text, s.verb) for s in rec.statements] == [("he would campaign in every state", "say")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The mayor leads her rival by 40 votes, according to a count by the Daily Courier.", "Daily Courier"),
+    ("Turnout fell sharply, according to figures released by the Electoral Commission.", "Electoral Commission"),
+    ("Jobs grew by 2 percent, according to a report from the Institute for Labour Studies.",
+     "Institute for Labour Studies"),
+])
+def test_according_to_a_document_credits_its_author(extract_one, text, speaker):
+    rec = extract_one(text)
+    assert [(rec.entities[s.speaker].name, s.rule) for s in rec.statements] == [(speaker, "according-to")]

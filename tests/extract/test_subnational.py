@@ -46,8 +46,15 @@ def test_a_minister_of_a_named_region_serves_the_region(extract_one):
 
 
 def test_a_senator_from_a_state_sits_in_the_national_legislature(extract_one):
-    rec = extract_one("Ohio Senator Tom Reese criticised the plan in Washington.")
+    rec = extract_one("JERUSALEM: Ohio Senator Tom Reese criticised the plan after meeting Israeli officials.")
     assert not divisions(rec)
+    assert rec.entities[official(rec, "Reese").government].country == "US"  # the region's state, not the story's
+
+
+def test_a_former_regional_official_keeps_former_and_the_region(extract_one):
+    rec = extract_one("Former Ohio Governor Tom Reese endorsed the candidate on Monday.")
+    reese = official(rec, "Reese")
+    assert reese.title == "Former Governor" and rec.entities[reese.government].name == "Ohio"
 
 
 @pytest.mark.parametrize("text, region", [

@@ -20,7 +20,7 @@ from ..lexicon import (GOV_NOUNS, GOV_TITLE_HEADS, HONORIFICS, MINISTRY_NOUNS, N
 from ..records import GOVERNMENT, OFFICIAL, ORGANIZATION, PERSON, Entity
 from .governments import context_government, is_party, is_state_body, regional_level
 from .table import (entities_of, EntityTable, _token_runs, division_government, gov_key, norm_name, sentences,
-                    state_government)
+                    state_government, text_of)
 
 TITLE_ABBREVIATIONS = {abbr: row[0] for abbr, row in table_lexicon("title_abbreviations").items()}
 PLACE_HEADS = words("place_heads")
@@ -52,6 +52,7 @@ class Title:
     designator: Token | None = None  # the word naming the state or ruling group ("Kenyan", "U.S.")
     organization: str | None = None  # the non-government organization the title is held in
     division: tuple[TokSpan, str | None] | None = None  # the region or city it serves, and its kind ("city")
+    state: str | None = None  # ISO code of the state a region's name before a national title says ("Texas Senator")
 
 
 # ---------------------------------------------------------------- named people
@@ -84,6 +85,8 @@ def _give_title(table: EntityTable, ent: Entity, title: Title) -> None:
             if place[0].ent_type_ == "NORP" and name.endswith("n") and gazetteer.subdivision_states(name[:-1]):
                 name = name[:-1]  # "Bavarian" -> "Bavaria"
             ent.government = division_government(table, name, division, place)
+        if title.state is not None and not ent.government:
+            ent.government = state_government(table, gazetteer.country_by_code(title.state))
         if title.designator is not None and not ent.government:
             ent.government = _designator_government(table, title.designator)
     elif not ent.title:
@@ -153,7 +156,8 @@ def _name_extent(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if start > 0 and ABBREVIATED_GIVEN_NAME.match(doc[start - 1].text) and doc[start - 1].text not in \
             TITLE_ABBREVIATIONS and doc[start - 1].lower_.rstrip(".") not in HONORIFICS | TITLE_HEADS | TITLE_MODIFIERS:
         start -= 1
-    while end - start > 1 and doc[start].text in TITLE_ABBREVIATIONS:  # "Sen. Ted Cruz": the title is no name
+    while end - start > 1 and (doc[start].text in TITLE_ABBREVIATIONS or  # "Sen. Ted Cruz": the title is no name
+                               doc[start].lower_.rstrip(".") in HONORIFICS):  # nor is the "Ms" of "Ms Varga"
         start += 1
     nick = doc[end:end + 4]  # 'Joko "Jokowi" Widodo': a quoted nickname inside the name
     if len(nick) == 4 and nick[0].text in QUOTE_MARKS and nick[2].text in QUOTE_MARKS and \
@@ -234,7 +238,11 @@ def _looks_like_name(span: TokSpan) -> bool:
 
 def _behaves_like_person(doc: Doc, ent: TokSpan) -> bool:
     """A name tagged as an organization or a place but followed by ", who", ", a lawyer" or ", the country's
-    foreign minister" is a person the tagger got wrong."""
+    foreign minister" is a person the tagger got wrong; so is one it read with an honorific ("Ms Varga")."""
+    honorific = ent[0].lower_.rstrip(".") in HONORIFICS or ent.start > 0 and \
+        doc[ent.start - 1].lower_.rstrip(".") in HONORIFICS
+    if honorific and not any(t.lower_ in ORG_HEADS for t in ent) and ent[-1].is_title:
+        return True
     if any(t.lower_ in ORG_HEADS or t.is_upper for t in ent) or len(ent) < 2:
         return False
     text = norm_name(ent.text)
@@ -323,14 +331,16 @@ def _read_title(unit: list[Token], table: EntityTable) -> Title | None:
             org = f"{org} {word}" if org and unit[k - 1].i == t.i - 1 and word == t.text else word
             first = k + 1
     division = _division_place(unit, head_k, table)
+    lead: list[Token] = []
     if division is not None:
         place = division[0]
+        lead = [t for t in unit if t.i < place.start]  # "former": still the title's
         first = max(first, next(k for k, t in enumerate(unit) if t.i == place.end - 1) + 1)
         while first < head_k and unit[first].lower_ in DIVISION_WORDS:
             first += 1  # "Lagos State Governor": the state is the place's
         designator = None if designator is not None and designator.i < place.end else designator
         org = None
-    words_ = [t.text for t in unit[first:] if t.text not in ("'s", "’s")]
+    words_ = [t.text for t in lead + unit[first:] if t.text not in ("'s", "’s")]
     text = " ".join(words_).strip()
     head = unit[head_k].lower_
     expanded = TITLE_ABBREVIATIONS.get(unit[head_k].text, "").lower()
@@ -338,30 +348,50 @@ def _read_title(unit: list[Token], table: EntityTable) -> Title | None:
         not NON_GOV_TITLE_WORDS & {t.lower_ for t in unit} and \
         not (org and head in GENERIC_HEADS) and \
         (head != "leader" or designator is not None or "supreme" in text.lower())
+    state = _region_state(unit, head_k, table) if official and division is None and designator is None else None
     return Title(text=text or unit[head_k].text, official=official, designator=designator,
-                 organization=None if official else org, division=division if official else None)
+                 organization=None if official else org, division=division if official else None, state=state)
+
+
+def _place_run(unit: list[Token], head_k: int) -> list[Token]:
+    """The capitalised words before a title's own words, after any "former" ("former Ohio Governor")."""
+    lead = 0
+    while lead < head_k and unit[lead].lower_ in TITLE_MODIFIERS and unit[lead].lower_ not in DIVISION_WORDS:
+        lead += 1
+    run = []
+    for t in unit[lead:head_k]:
+        if not (t.is_title or t.is_upper) or not t.text[:1].isalpha() or _designates(t) or is_party(t.text) or \
+                t.lower_ in TITLE_MODIFIERS or t.lower_ in TITLE_HEADS or t.lower_ in MINISTRY_NOUNS or \
+                t.lower_ in GOV_NOUNS or t.lower_ in DIVISION_WORDS or t.text in TITLE_ABBREVIATIONS:
+            break
+        run.append(t)
+    return run
+
+
+def _region_state(unit: list[Token], head_k: int, table: EntityTable) -> str | None:
+    """"Texas Senator", "Kerala MP": a region's name before a national title says the state it serves."""
+    run = _place_run(unit, head_k)
+    states = gazetteer.subdivision_states(" ".join(t.text for t in run)) if run else ()
+    home = table.home or table.outlet
+    if home is not None and home.code in states:
+        return home.code
+    named = [code for code in states if f"gov:{code}" in table.entities]  # "Florida": the US's, not Uruguay's
+    return states[0] if len(states) == 1 else named[0] if len(named) == 1 else None
 
 
 def _division_place(unit: list[Token], head_k: int, table: EntityTable) -> tuple[TokSpan, str] | None:
     """"West Bengal Chief Minister", "Lagos State Governor", "Kerala Health Minister": the region or city a
     title's leading place words name, and its kind. A state's own name, a party or a legislature's seat
     ("Texas Senator") is no region's."""
-    run = []
-    for t in unit[:head_k]:
-        if not (t.is_title or t.is_upper) or not t.text[:1].isalpha() or _designates(t) or is_party(t.text) or \
-                t.lower_ in TITLE_MODIFIERS or t.lower_ in TITLE_HEADS or t.lower_ in MINISTRY_NOUNS or \
-                t.lower_ in GOV_NOUNS or t.lower_ in DIVISION_WORDS or t.text in TITLE_ABBREVIATIONS:
-            break
-        run.append(t)
-    if not run or run[0].i != unit[0].i:
+    run = _place_run(unit, head_k)
+    if not run:
         return None
-    after = unit[len(run)] if len(run) < head_k else None
-    named = after is not None and after.lower_ in DIVISION_WORDS
-    title_words = [t.text for t in unit[len(run):head_k + 1] if t.lower_ not in DIVISION_WORDS]
-    level = regional_level(title_words)
-    words_ = {t.lower_ for t in unit[len(run):head_k + 1]}
-    if words_ & LEGISLATORS and not named:
-        return None  # "Texas Senator": a seat in the state's own legislature
+    rest = unit[next(k for k, t in enumerate(unit) if t.i == run[-1].i) + 1:head_k + 1]
+    named = len(rest) > 1 and rest[0].lower_ in DIVISION_WORDS
+    level = regional_level([t.text for t in rest if t.lower_ not in DIVISION_WORDS])
+    if {t.lower_ for t in rest} & LEGISLATORS and not named:
+        return None  # "Texas Senator": the state's seat in the national legislature
+    after = rest[0] if named else None
     place = unit[0].doc[run[0].i:run[-1].i + 1]
     text = place.text
     if len(run) == 1 and run[0].ent_type_ == "NORP":  # "Bavarian Premier": the region its adjective names
@@ -629,10 +659,18 @@ def merge_short_names(table: EntityTable) -> None:
         word = _name_words(short.name)[0]
         cands = [e for e in full if word in _calling_names(e)]
         if len(cands) != 1:
-            if not cands and len(short.mentions) == 1 and not short.title:
+            if not cands and len(short.mentions) == 1 and not short.title and not _after_honorific(table, short):
                 table.drop(short)  # a lone capitalised word the tagger took for a name
             continue
         _fold_into(table, short, cands[0])
+
+
+def _after_honorific(table: EntityTable, ent: Entity) -> bool:
+    """"Ms Varga": a word written after an honorific is a name, however rarely the text uses it."""
+    text = text_of(table.doc)
+    return any(text[max(0, m.begin - 6):m.begin].rstrip().rstrip(".").split()[-1:] and
+               text[max(0, m.begin - 6):m.begin].rstrip().rstrip(".").split()[-1].lower() in HONORIFICS
+               for m in ent.mentions)
 
 
 def _name_words(name: str) -> list[str]:

@@ -200,8 +200,10 @@ def division_government(table: EntityTable, name: str, division: str | None, spa
     home = table.home or table.outlet
     within = gazetteer.country_by_city(name) if division == "city" else None
     states = gazetteer.subdivision_states(name) if within is None else ()
-    if states:  # "Punjab" is India's and Pakistan's: the story's own state decides
-        within = gazetteer.country_by_code(home.code if home is not None and home.code in states else states[0])
+    if states:  # "Punjab" is India's and Pakistan's: the story's own state decides, else a state it names
+        named = [code for code in states if f"gov:{code}" in table.entities]
+        code = home.code if home is not None and home.code in states else named[0] if named else states[0]
+        within = gazetteer.country_by_code(code)
     within = within or home
     code = within.code if within is not None else None
     if code is None:  # the state most written of, without creating one
