@@ -420,3 +420,13 @@ def test_a_passive_participle_before_the_speaker_is_not_their_statement(extract_
 def test_according_to_a_document_credits_its_author(extract_one, text, speaker):
     rec = extract_one(text)
     assert [(rec.entities[s.speaker].name, s.rule) for s in rec.statements] == [(speaker, "according-to")]
+
+
+@pytest.mark.parametrize("text", [
+    '"Only the mayor," Ms Holt shot back.',
+    '"Not this year," Ms Holt answered.',
+    '"We never agreed to that," Ms Holt fired back.',
+])
+def test_retorts_frame_a_quote(extract_one, text):
+    rec = extract_one(text)
+    assert [(rec.entities[s.speaker].name, s.direct) for s in rec.statements] == [("Holt", True)]
