@@ -322,12 +322,19 @@ class _StatementFinder:
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PRON", "PROPN", "NOUN") for c in verb.children) and \
                 any(c.dep_ in CONTENT_DEPS for c in verb.children) and verb.dep_ in ("relcl", "parataxis", "advcl"):
             return False
+        if self._own_report(verb):
+            return False  # "doctors say A and the health officer has advised B": two speakers
         t = verb
         while t.head.i != t.i:
             if t.dep_ in CONTENT_DEPS and self._is_speech_verb(t.head) and subject_of(t.head) is not None:
                 return True
             t = t.head
         return False
+
+    def _own_report(self, verb: Token) -> bool:
+        """A speech verb coordinated into another's reported clause with a subject of its own: its own report."""
+        return verb.dep_ == "conj" and verb.head.dep_ in CONTENT_DEPS and self._is_speech_verb(verb) and \
+            any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN") for c in verb.children)
 
     def _fronted_participle(self, verb: Token) -> bool:
         """"Further warning X, the minister said ...", "After concluding that …, the government stopped …":
@@ -380,7 +387,7 @@ class _StatementFinder:
             if t.i == verb.i or t.i == comp.i:
                 continue
             if t.i in self.reporter or (t.dep_ in ("advcl", "conj") and t.head.i == verb.i and self._is_speech_verb(t)
-                                        and t.i > comp.i):
+                                        and t.i > comp.i) or t.i > comp.i and self._own_report(t):
                 skip |= {x.i for x in t.subtree}
                 if t.i - 1 >= 0 and self.doc[t.i - 1].dep_ == "cc":
                     skip.add(t.i - 1)

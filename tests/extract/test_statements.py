@@ -430,3 +430,16 @@ def test_according_to_a_document_credits_its_author(extract_one, text, speaker):
 def test_retorts_frame_a_quote(extract_one, text):
     rec = extract_one(text)
     assert [(rec.entities[s.speaker].name, s.direct) for s in rec.statements] == [("Holt", True)]
+
+
+def test_a_second_speaker_coordinated_into_a_reported_clause_reports_on_their_own(extract_one):
+    rec = extract_one("LIMA: Nurses say that cases have risen and the health officer has advised people not to go "
+                      "out at noon.")
+    said = {s.text: rec.entities[s.speaker].name for s in rec.statements}
+    assert said["cases have risen"] == "Nurses"
+    assert any("not to go out at noon" in text and who != "Nurses" for text, who in said.items())
+
+
+def test_countries_that_express_support_are_a_speaker(extract_one):
+    rec = extract_one("Twelve countries have expressed their support for the ceasefire and the talks.")
+    assert [(rec.entities[s.speaker].name, s.rule) for s in rec.statements] == [("Twelve countries", "stance")]
