@@ -272,7 +272,8 @@ class _PolicyFinder:
     def _wished_by_others(self, verb: Token) -> bool:
         """The clause above says who wants the measure, and it is no government."""
         subj = subject_of(verb.head)
-        return subj is not None and self._government(self.speakers.resolve(subj, create=False)) is None
+        key = self.speakers.resolve(subj, create=False) if subj is not None else None
+        return key is not None and self._government(key) is None  # "500 billion won is expected to be …": no one
 
     def _passive_actor(self, verb: Token) -> tuple[str, str] | None:
         """"…were placed under sanctions by X", or with no "by": a measure's passive names its maker only when
@@ -288,7 +289,8 @@ class _PolicyFinder:
         if said:
             return said, "announced"
         objs = [c for c in verb.children if c.dep_ == "nsubjpass"] + ([verb.head] if verb.dep_ == "acl" else [])
-        amount = any(o.lower_ in AMOUNT_NOUNS or o.lemma_.lower() in AMOUNT_NOUNS for o in objs)
+        amount = any(o.lower_ in AMOUNT_NOUNS or o.lemma_.lower() in AMOUNT_NOUNS or o.ent_type_ == "MONEY"
+                     for o in objs)  # "tariffs were raised", "500 billion won will be allocated"
         if verb.dep_ in ("xcomp", "ccomp", "advcl") and self._wished_by_others(verb):
             return None  # "voters want migrants to be deported": a wish, not a measure
         if verb.lemma_.lower() in STRONG_PASSIVE or amount and POLICY_VERBS[verb.lemma_.lower()][0] == "amount":

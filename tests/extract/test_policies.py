@@ -205,3 +205,13 @@ def test_two_deadlines_for_different_things_are_two_policies(extract_one):
                       "deadline for trawlers to renew their licences. It later set a deadline for the registration "
                       "of boat crews.", when=date(2025, 2, 1))
     assert len(rec.policies) == 3
+
+
+def test_a_sum_to_be_allocated_is_the_governments_measure(extract_one):
+    rec = extract_one("SEOUL: About 500 billion won, partly drawn from reserves, is expected to be allocated for fuel "
+                      "subsidies, the sources said.")
+    assert [(rec.entities[p.issuer].country, "fuel subsidies" in p.label) for p in rec.policies] == [("KR", True)]
+
+
+def test_what_others_expect_a_government_to_do_is_no_measure(extract_one):
+    assert not extract_one("Farmers expect the tariffs to be raised next year.").policies
