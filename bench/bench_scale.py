@@ -329,7 +329,7 @@ def _build_and_dump(corpus: Path, n: int, store_dir: Path, dump: Path) -> dict:
     shutil.rmtree(store_dir, ignore_errors=True)
     files = find_files([corpus])[:n]
     t = time.perf_counter()
-    with OxigraphStore(store_dir) as store:
+    with OxigraphStore(store_dir, create=True) as store:
         update_store(store, files, jobs=2)
         built = time.perf_counter() - t
         part = dump.with_name(dump.name + ".part")
