@@ -82,12 +82,19 @@ def _columns(ctx, param, value):
     return tuple(c.strip() for c in value.split(",") if c.strip()) if value else ()
 
 
+PAGE = 50  # rows a listing prints unless told otherwise
+
+
 def rows_options(f):
-    """The output flags of a command that prints rows: --format, --columns, --limit, --full."""
+    """The output flags of a command that prints rows: --format, --columns, --limit, --offset, --all, --full."""
     f = click.option("--full", is_flag=True,
                      help="Table: every column (the IRI columns too) and every value whole.")(f)
+    f = click.option("--all", "all_rows", is_flag=True,
+                     help="Print every row, not one page (a table still shows at most 10,000 and counts the rest).")(f)
+    f = click.option("--offset", type=click.IntRange(min=0), default=0, metavar="N",
+                     help="Start after the first N rows: --offset 50 is the second page.")(f)
     f = click.option("--limit", type=click.IntRange(min=0), default=None, metavar="N",
-                     help="Print at most N rows (the table says how many there were).")(f)
+                     help=f"Print at most N rows (default {PAGE}, a page; the table says how many there were).")(f)
     f = click.option("--columns", default=None, metavar="A,B,…", callback=_columns,
                      help="Only these columns, in this order (names as in the header; IRI columns too).")(f)
     return click.option("-f", "--format", "fmt", type=click.Choice(QUERY_FORMATS), default=None,
@@ -238,13 +245,14 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
               help="Stop the query after this many seconds, with a message (0: no limit).")
 @store_option
 @click.pass_context
-def query_cmd(ctx, query_ref, graph_path, params, fmt, columns, limit, full, timeout, store_spec):
+def query_cmd(ctx, query_ref, graph_path, params, fmt, columns, limit, offset, all_rows, full, timeout, store_spec):
     """Ask the graph a canned question (see 'kg queries') or your own SPARQL.
 
     Ad-hoc queries may use the prefixes nkg:, rdf:, rdfs:, skos:, dcterms:, xsd:, owl:, schema:, prov:,
     org:, oa: and the node prefixes (article:, government:, agent:, organization:, statement:, figure:,
     policy:) without declaring them; the table prints IRIs in that form, so they paste into a query or a
-    --param. Exit status: 0 done (an ASK query: true), 1 an ASK query is false, 2 an error.
+    --param. Listings print a page of 50 rows in every format: --offset 50 gives the next page, --all every
+    row. Exit status: 0 done (an ASK query: true), 1 an ASK query is false, 2 an error.
 
     Example:
 
@@ -257,14 +265,18 @@ def query_cmd(ctx, query_ref, graph_path, params, fmt, columns, limit, full, tim
     from .query import check_format, find_query
     from .table import TABLE_ROWS
 
+    if all_rows and limit is not None:
+        raise click.BadParameter("give --limit N or --all, not both", param_hint="--all")
     query = find_query(query_ref)
     fmt = check_format(query.kind, fmt)  # a malformed query or a wrong format fails before the graph is read
     graph_path, store_spec = _reading(ctx, graph_path, store_spec)
     with _asking(graph_path, store_spec) as ask, deadline(timeout, query.name, hard=True):
         result = ask(query, _params(params))
-        if result.kind == "SELECT" and fmt == "table":  # a table is measured before it is printed
-            limit = min(limit, TABLE_ROWS) if limit is not None else TABLE_ROWS
-        result = result.project(columns, limit)
+        if result.kind == "SELECT":
+            limit = None if all_rows else PAGE if limit is None else limit
+            if fmt == "table":  # a table is measured before it is printed
+                limit = min(limit, TABLE_ROWS) if limit is not None else TABLE_ROWS
+        result = result.project(columns, limit, offset)
         result.write(sys.stdout, fmt, full=full, show_iris=bool(columns))  # the rows as they come
     if result.kind == "ASK" and not result.boolean:
         sys.exit(1)

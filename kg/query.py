@@ -370,11 +370,14 @@ class QueryResult:
     stream: Iterator[list[Identifier | None]] | None = field(default=None, repr=False)
     rest: Iterator | None = field(default=None, repr=False)  # the rows past project(limit=…), counted on demand
     shown: int = 0  # rows read from the stream so far
+    offset: int = 0  # rows passed over by project(offset=…) before the first one shown
 
     @classmethod
     def of_rows(cls, names: list[Variable], rows: Iterable[list[Identifier | None]], query: Query,
                 namespaces: dict[str, str]) -> "QueryResult":
-        """A SELECT result whose rows (lists of terms in the order of `names`) are read when needed."""
+        """A SELECT result whose rows (lists of terms in the order of `names`) are read when needed.
+
+        `rows` may offer skip(n) and count() (see Rows) to pass over rows without making their terms."""
         result = Result("SELECT")
         result.vars = list(names)
         result.bindings = []
@@ -390,34 +393,55 @@ class QueryResult:
             raise
         except Exception as exc:  # rdflib evaluation errors come in many types
             raise QueryError(f"{self.query.name}: the query failed: {exc}") from None
-        self.stream = itertools.chain([first] if first is not None else [], self.stream)
+        self.stream = Rows(self.stream, ahead=[first] if first is not None else [])
 
-    def project(self, columns: Iterable[str] | None = None, limit: int | None = None) -> "QueryResult":
-        """The SELECT rows with only the named columns (in that order) and at most `limit` of them; the rows
-        past the limit are not read unless total() is asked for."""
+    def project(self, columns: Iterable[str] | None = None, limit: int | None = None,
+                offset: int = 0) -> "QueryResult":
+        """The SELECT rows with only the named columns (in that order), from row `offset` on (0 the first) and
+        at most `limit` of them: a page. The rows before it are passed over and those after it not read,
+        unless total() is asked for."""
         names = [c.strip().lstrip("?$") for c in columns or () if c.strip()] or self.vars
         if self.kind != "SELECT":
-            if columns or limit is not None:
-                raise QueryError(f"{self.query.name}: --columns and --limit apply to SELECT results, "
+            if columns or limit is not None or offset:
+                raise QueryError(f"{self.query.name}: --columns, --limit and --offset apply to SELECT results, "
                                  f"not to a {self.kind} query")
             return self
         unknown = [c for c in names if c not in self.vars]
         if unknown:
             raise QueryError(f"{self.query.name}: no column {unknown[0]!r}; the columns are {', '.join(self.vars)}")
         where = [self.vars.index(c) for c in names]
-        source = self.terms()
-        taken = itertools.islice(source, limit) if limit is not None else source
-        out = QueryResult(Result("SELECT"), self.query, self.namespaces)
+        source = self._source()
+        skipped = self._guarded(lambda: source.skip(offset)) if offset else 0
+        out = QueryResult(Result("SELECT"), self.query, self.namespaces, offset=self.offset + skipped)
         out.result.vars, out.result.bindings = [Variable(c) for c in names], []
-        out.stream, out.rest = ([row[i] for i in where] for row in taken), source
+        out.stream = Rows(([row[i] for i in where] for row in itertools.islice(source, limit)) if limit is not None
+                          else ([row[i] for i in where] for row in source))
+        out.rest = source
         return out
 
+    def _source(self) -> "Rows":
+        """The rows still to come, as a Rows that can skip and count; kept rows come first."""
+        if self.stream is None:
+            return Rows(iter([list(row) for row in self.result] if self.kind == "SELECT" else []))
+        stream, self.stream = self.stream, None
+        return stream if isinstance(stream, Rows) else Rows(stream)
+
+    def _guarded(self, step: Callable[[], int]) -> int:
+        try:
+            return step()
+        except (QueryError, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # rdflib evaluation errors come in many types
+            raise QueryError(f"{self.query.name}: the query failed: {exc}") from None
+
     def total(self) -> int:
-        """How many rows the query found: those read, and the ones not read yet counted (not kept)."""
+        """How many rows the query found: those passed over, those read, and the ones not read yet counted
+        (not kept)."""
         for _ in self.terms() if self.stream is not None else ():
             pass
         rest, self.rest = self.rest, None
-        return (self.shown or len(self.result.bindings or [])) + (sum(1 for _ in rest) if rest is not None else 0)
+        later = self._guarded(rest.count) if isinstance(rest, Rows) else sum(1 for _ in rest or ())
+        return self.offset + (self.shown or len(self.result.bindings or [])) + later
 
     def keep(self) -> None:
         """Read the rows still coming and keep them, so they can be read again."""
@@ -495,6 +519,36 @@ class QueryResult:
         buf = io.StringIO()
         self.write(buf, fmt, **table)
         return buf.getvalue()
+
+
+class Rows:
+    """Rows as an engine gives them, one at a time; skip(n) and count() pass over rows without making their
+    terms when the engine offers that (kg.store's Oxigraph rows), which keeps a page past many rows, and
+    the count of a long result, cheap."""
+
+    def __init__(self, rows: Iterator, ahead: list | None = None):
+        self.rows, self.ahead = rows, list(ahead or [])
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self.ahead.pop(0) if self.ahead else next(self.rows)
+
+    def skip(self, n: int) -> int:
+        """Pass over up to n rows; how many there were."""
+        done = min(n, len(self.ahead))
+        del self.ahead[:done]
+        if done < n:
+            inner = getattr(self.rows, "skip", None)
+            done += inner(n - done) if inner else sum(1 for _ in itertools.islice(self.rows, n - done))
+        return done
+
+    def count(self) -> int:
+        """Pass over every row left; how many there were."""
+        ahead, self.ahead = len(self.ahead), []
+        inner = getattr(self.rows, "count", None)
+        return ahead + (inner() if inner else sum(1 for _ in self.rows))
 
 
 def to_python(term: Identifier | None) -> Any:

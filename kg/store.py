@@ -20,6 +20,7 @@ from collections import defaultdict
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Mapping, NamedTuple
 
@@ -380,8 +381,7 @@ class OxigraphStore(Store):
         if isinstance(found, QueryBoolean):
             return rdflib_result("ASK", answer=bool(found))
         if isinstance(found, QuerySolutions):  # rows as Oxigraph finds them, read once
-            rows = ([None if t is None else plain(None, from_ox(t)) for t in row] for row in found)
-            return SelectRows([v.value for v in found.variables], rows)
+            return SelectRows([v.value for v in found.variables], OxigraphRows(found))
         triples = ((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in found)
         return rdflib_result(kind, triples=((s, p, plain(p, o)) for s, p, o in triples))
 
@@ -422,6 +422,28 @@ class OxigraphStore(Store):
             self.ox.flush()
             self.ox = None
             gc.collect()  # an rdflib Dataset over the store (rdflib_dataset) holds it in reference cycles
+
+
+class OxigraphRows:
+    """Oxigraph's solutions as rows of rdflib terms (made plain()), each made when it is read; skip() and
+    count() pass over solutions without making any term."""
+
+    def __init__(self, solutions):
+        self.solutions = solutions
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> list[Identifier | None]:
+        from oxrdflib._converter import from_ox
+
+        return [None if t is None else plain(None, from_ox(t)) for t in next(self.solutions)]
+
+    def skip(self, n: int) -> int:
+        return sum(1 for _ in islice(self.solutions, n))
+
+    def count(self) -> int:
+        return sum(1 for _ in self.solutions)
 
 
 TRIPLE_FORMATS = {"ttl", "nt", "xml"}  # the export formats that hold no graph names
