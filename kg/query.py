@@ -414,9 +414,7 @@ class QueryResult:
         skipped = self._guarded(lambda: source.skip(offset)) if offset else 0
         out = QueryResult(Result("SELECT"), self.query, self.namespaces, offset=self.offset + skipped)
         out.result.vars, out.result.bindings = [Variable(c) for c in names], []
-        out.stream = Rows(([row[i] for i in where] for row in itertools.islice(source, limit)) if limit is not None
-                          else ([row[i] for i in where] for row in source))
-        out.rest = source
+        out.stream, out.rest = Rows(source, where=where, limit=limit), source
         return out
 
     def _source(self) -> "Rows":
@@ -491,6 +489,22 @@ class QueryResult:
         except Exception as exc:  # rdflib evaluation errors come in many types
             raise QueryError(f"{self.query.name}: the query failed: {exc}") from None
 
+    def csv_rows(self) -> Iterator[list[str]]:
+        """SELECT rows as the values CSV writes (see csv_value), read once like terms(); made straight from
+        the engine's own terms when it can (kg.store's Oxigraph rows), which is many times faster."""
+        if self.stream is None or not isinstance(self.stream, Rows):
+            yield from map(_csv_row, self.terms())
+            return
+        stream, self.stream = self.stream, None
+        try:
+            for row in stream.csv_rows():
+                self.shown += 1
+                yield row
+        except (QueryError, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # rdflib evaluation errors come in many types
+            raise QueryError(f"{self.query.name}: the query failed: {exc}") from None
+
     def rows(self) -> list[dict[str, Any]]:
         """SELECT rows as dicts of plain Python values: str, int, Decimal, bool, date; None when unbound."""
         self.keep()
@@ -522,21 +536,48 @@ class QueryResult:
 
 
 class Rows:
-    """Rows as an engine gives them, one at a time; skip(n) and count() pass over rows without making their
-    terms when the engine offers that (kg.store's Oxigraph rows), which keeps a page past many rows, and
-    the count of a long result, cheap."""
+    """Rows as an engine gives them, one at a time, maybe only some columns (`where`) and at most `limit` of
+    them. skip(n), count() and csv_rows() pass over rows, or write them as CSV text, without making rdflib
+    terms when the engine offers that (kg.store's Oxigraph rows): a page past many rows, the count of a
+    long result and a CSV listing stay cheap."""
 
-    def __init__(self, rows: Iterator, ahead: list | None = None):
-        self.rows, self.ahead = rows, list(ahead or [])
+    def __init__(self, rows: Iterator, ahead: list | None = None, where: list[int] | None = None,
+                 limit: int | None = None):
+        self.rows, self.ahead, self.where, self.left = rows, list(ahead or []), where, limit
 
     def __iter__(self):
         return self
 
+    def _taking(self) -> None:
+        if self.left is not None:
+            if self.left <= 0:
+                raise StopIteration
+            self.left -= 1
+
     def __next__(self):
-        return self.ahead.pop(0) if self.ahead else next(self.rows)
+        self._taking()
+        row = self.ahead.pop(0) if self.ahead else next(self.rows)
+        return row if self.where is None else [row[i] for i in self.where]
+
+    def csv_rows(self) -> Iterator[list[str]]:
+        """The rows left as CSV values (csv_value of each term)."""
+        def ahead():
+            while self.ahead:
+                yield _csv_row(self.ahead.pop(0))
+
+        inner = self.rows.csv_rows() if hasattr(self.rows, "csv_rows") else map(_csv_row, self.rows)
+        for row in itertools.chain(ahead(), inner):
+            yield row if self.where is None else [row[i] for i in self.where]
+            if self.left is not None:
+                self.left -= 1
+                if self.left <= 0:
+                    return
 
     def skip(self, n: int) -> int:
         """Pass over up to n rows; how many there were."""
+        if self.left is not None:
+            n = min(n, self.left)
+            self.left -= n
         done = min(n, len(self.ahead))
         del self.ahead[:done]
         if done < n:
@@ -546,9 +587,15 @@ class Rows:
 
     def count(self) -> int:
         """Pass over every row left; how many there were."""
+        if self.left is not None:
+            return self.skip(self.left)
         ahead, self.ahead = len(self.ahead), []
         inner = getattr(self.rows, "count", None)
         return ahead + (inner() if inner else sum(1 for _ in self.rows))
+
+
+def _csv_row(row: list[Identifier | None]) -> list[str]:
+    return [csv_value(t) for t in row]
 
 
 def to_python(term: Identifier | None) -> Any:
@@ -580,7 +627,7 @@ def write_table(res: QueryResult, out: TextIO, **options: Any) -> None:
     table(res, out, **options)
 
 
-def _csv_value(term: Identifier | None) -> str:
+def csv_value(term: Identifier | None) -> str:
     if term is None:
         return ""
     return f"_:{term}" if isinstance(term, BNode) else str(term)
@@ -590,8 +637,7 @@ def write_csv(res: QueryResult, out: TextIO) -> None:
     """SPARQL 1.1 Query Results CSV: a header of variable names, then plain values, CRLF line ends."""
     w = csv.writer(out, lineterminator="\r\n")
     w.writerow(res.vars)
-    for row in res.terms():
-        w.writerow([_csv_value(t) for t in row])
+    w.writerows(res.csv_rows())
 
 
 _TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r"})

@@ -445,6 +445,24 @@ class OxigraphRows:
     def count(self) -> int:
         return sum(1 for _ in self.solutions)
 
+    def csv_rows(self):
+        """The rows as the text kg.query.csv_value writes for their plain() terms, made from Oxigraph's terms."""
+        import pyoxigraph as ox
+
+        decimal = ox.NamedNode(str(XSD.decimal))
+
+        def text(t) -> str:
+            if t is None:
+                return ""
+            if isinstance(t, ox.BlankNode):
+                return f"_:{t.value}"
+            if isinstance(t, ox.Literal) and t.datatype == decimal and WHOLE_NUMBER.fullmatch(t.value):
+                return f"{t.value}.0"  # as plain() writes a whole decimal back
+            return t.value
+
+        for row in self.solutions:
+            yield [text(t) for t in row]
+
 
 TRIPLE_FORMATS = {"ttl", "nt", "xml"}  # the export formats that hold no graph names
 OXIGRAPH_FORMATS = {"ttl": "TURTLE", "nt": "N_TRIPLES", "trig": "TRIG", "nq": "N_QUADS", "jsonld": "JSON_LD",
