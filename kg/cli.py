@@ -362,21 +362,34 @@ def export_cmd(ctx, graph_path, fmt, output, allow_empty, store_spec):
 @graph_option
 @click.option("--shapes", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="SHACL shapes to check against (default: the shapes shipped with newskg, ontology/shapes.ttl).")
+@click.option("--engine", type=click.Choice(["sparql", "pyshacl"]), default="sparql", show_default=True,
+              help="sparql: each constraint as one SPARQL query in Oxigraph (fast); pyshacl: pySHACL itself. "
+                   "Both give the same report; shapes the first cannot translate go to pySHACL anyway.")
+@store_option
 @click.pass_context
-def validate_cmd(ctx, graph_path, shapes):
+def validate_cmd(ctx, graph_path, shapes, engine, store_spec):
     """Check the graph against the SHACL shapes; exit 1 when it does not conform.
 
     Prints one line per violation: the node, the property and what is wrong.
 
     Example:
 
+    \b
         kg validate --graph out/graph.ttl
+        kg validate --store oxigraph:out/store
     """
     from .api import KnowledgeGraph
     from .vocab import SHAPES_FILE
 
-    graph_path, store_spec = _reading(ctx, graph_path, "memory")
-    report = KnowledgeGraph.load(graph_path).validate(shapes or SHAPES_FILE)
+    graph_path, store_spec = _reading(ctx, graph_path, store_spec)
+    if store_spec != "memory":
+        from .store import open_store
+        from .validate import validate
+
+        with open_store(store_spec) as store:
+            report = validate(store, shapes or SHAPES_FILE, engine=engine)
+    else:
+        report = KnowledgeGraph.load(graph_path).validate(shapes or SHAPES_FILE, engine=engine)
     click.echo(report.text(), nl=False)
     if not report.conforms:
         sys.exit(1)

@@ -217,6 +217,24 @@ def test_validate_fails_a_broken_graph_and_says_where(kg, tmp_path):
     assert r.code == 1
     short = short_iri(str(statement), DEFAULT_PREFIXES)
     assert f"Violation: {short}  nkg:text  Less than 1 values" in r.out
+    by_pyshacl = kg("validate", "--graph", str(path), "--engine", "pyshacl")
+    assert by_pyshacl.code == 1 and by_pyshacl.out == r.out
+
+
+def test_validate_reads_a_store_too(kg, tmp_path):
+    from kg.export import named_graphs
+    from kg.store import OxigraphStore
+
+    ds = copy_dataset(small_dataset())
+    statement = next(ds.subjects(NKG.speaker, BUGTI))
+    for g in ds.graphs():
+        g.remove((statement, NKG.text, None))
+    with OxigraphStore(tmp_path / "db", create=True) as store:
+        for name in named_graphs(ds):
+            store.replace_graph(name, ds.graph(name))
+    r = kg("validate", "--store", f"oxigraph:{tmp_path / 'db'}")
+    assert r.code == 1
+    assert r.out == kg("validate", "--graph", str(graphio.save(ds, tmp_path / "broken.trig"))).out
 
 
 def test_stats_as_json_and_text(kg, seeds_ttl):
