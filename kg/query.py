@@ -8,8 +8,10 @@ A canned query is a `.rq` file in `queries/` whose leading comment block documen
     # param ?name: words of the speaker's name. Example: Mujahid
     # param ?node (IRI, optional): ...                  <- types: IRI, date, integer, decimal; default string
 
-Parameter values never enter the query text: they are bound to the query's variables as RDF terms
-(rdflib's initBindings), so quotes, braces or SPARQL keywords in a value are only ever data.
+Parameter values are RDF terms, never pieces of query text: run() binds them to the query's variables
+(rdflib's initBindings), and for Oxigraph and endpoints kg.sparqltext writes each as one escaped term where
+the parser found its variable, so quotes, braces or SPARQL keywords in a value are only ever data. run() is
+rdflib's engine; graph files and stores are asked through kg.store.run_query (kg.engine for a file).
 """
 from __future__ import annotations
 
