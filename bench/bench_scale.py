@@ -8,10 +8,13 @@ Each measurement runs in its own process, so its peak memory (ru_maxrss, workers
 * `build --jobs N`: `kg.build.build_dataset` (extraction, resolution, triples), in words/s;
 * `store`: `kg.incremental.update_store` into a fresh Oxigraph folder, at several corpus sizes, in words/s
   and peak memory;
-* `queries`: the corpus built into an Oxigraph folder, dumped to N-Quads by Oxigraph and loaded into memory
-  from there; every canned query in memory (rdflib) and in Oxigraph, best of 3 runs.
+* `queries`: `--query-articles` articles (1,550 make about a million distinct triples) built into an Oxigraph
+  folder and dumped to N-Quads by Oxigraph; that file loaded into the embedded engine (kg.engine, what
+  `kg query --graph FILE` uses), with its load time and peak memory; `kg validate`'s time; every canned query
+  in both engines, its first page (50 rows) and all its rows written to CSV as `kg query` does, median of 3.
 
-The summary divides each build's words/s by spaCy's alone at the same number of processes.
+The summary divides each build's words/s by spaCy's alone at the same number of processes. The tables of
+docs/benchmarks.md are written to OUT/bench_scale.md, with the machine's load average.
 
 The corpus is made from the sentence templates below with a fixed random seed, so runs are comparable. Its
 people are invented; the countries, capitals, cities and currencies are real.
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -271,46 +275,82 @@ def measure_store(corpus: Path, n: int, jobs: int, where: Path) -> dict:
 
 
 def measure_queries(corpus: Path, n: int, where: Path) -> dict:
-    """Every canned query with its example parameters: memory vs Oxigraph, best of 3, in ms.
+    """Every canned query on both engines, its first page (50 rows, as kg query prints them) and every row to
+    CSV, median of 3, in ms; the graph file's load time and peak memory; validation time.
 
-    The graph is built into an Oxigraph folder (flat memory), which Oxigraph itself dumps to N-Quads; the
-    memory side is that file loaded with KnowledgeGraph.load. Both are kept for the next run at this size.
+    The graph is built into an Oxigraph folder, which Oxigraph itself dumps to N-Quads; the embedded engine
+    (kg.engine.MemoryStore, what `kg query --graph FILE` uses) reads that file. Both are kept for the next run
+    at this size.
     """
-    from kg.api import KnowledgeGraph
+    from kg.engine import MemoryStore
     from kg.query import canned_queries
-    from kg.query import DEFAULT_PREFIXES
-    from kg.sparqltext import substituted
-    from kg.store import OxigraphStore, run_query
+    from kg.store import OxigraphStore
+    from kg.validate import validate
 
     store_dir, dump = where / f"query-db-{n}", where / f"query-{n}.nq"
     out: dict = {}
     if not (dump.exists() and store_dir.exists()):
         out.update(_build_and_dump(corpus, n, store_dir, dump))
+    base = peak_mb()
     t = time.perf_counter()
-    memory = KnowledgeGraph.load(dump)
-    out["load_seconds"] = time.perf_counter() - t
-    out["triples"] = len(memory.dataset)
+    memory = MemoryStore.from_file(dump)
+    out["load_seconds"] = round(time.perf_counter() - t, 2)
+    out["load_peak_mb"] = round(peak_mb(), 1)
+    out["load_peak_mb_before"] = round(base, 1)
+    out["triples"] = _count(memory, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    out["quads"] = _count(memory, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    t = time.perf_counter()
+    report = validate(memory)
+    out["validate_seconds"] = round(time.perf_counter() - t, 2)
+    out["validate_violations"] = len(report.violations)
     out["queries"] = {}
     with OxigraphStore(store_dir) as store:
-        out["quads"] = len(store.ox)
         for name, q in canned_queries().items():
             params = {p.name: BENCH_PARAMS.get(p.name, p.example) for p in q.params if not p.optional}
-            text = substituted(q.text, q.bindings(params), DEFAULT_PREFIXES)
-            in_memory = _best(lambda q=q, params=params: memory.query(q, params), budget=QUERY_BUDGET)
-            in_oxigraph = _best(lambda q=q, params=params: run_query(store, q, params), budget=QUERY_BUDGET)
-            native = _best(lambda text=text: _native(store, text), budget=QUERY_BUDGET) if text else "n/a"
-            rows = len(run_query(store, q, params).result)
-            out["queries"][name] = {"memory_ms": in_memory, "oxigraph_ms": in_oxigraph, "oxigraph_native_ms": native,
-                                    "rows": rows}
+            row = out["queries"][name] = {"kind": q.kind}
+            for engine, source in (("memory", memory), ("oxigraph", store)):
+                page, rows = _median(lambda: _page(source, q, params)), _page(source, q, params, every=True)
+                full = _median(lambda: _page(source, q, params, every=True)[0])
+                row[engine] = {"page_ms": round(page[0] * 1000, 1), "full_ms": round(full * 1000, 1),
+                               "rows": rows[1], "rows_per_s": round(rows[1] / full) if full else None}
     return out
 
 
-def _native(store, text: str) -> list:
-    """Oxigraph's own answer, every row read, no conversion to rdflib terms."""
-    from kg.query import DEFAULT_PREFIXES
+def _count(store, sparql: str) -> int:
+    return int(store.select(sparql)[0]["n"])
 
-    found = store.ox.query(text, prefixes=DEFAULT_PREFIXES)
-    return [bool(found)] if isinstance(found, __import__("pyoxigraph").QueryBoolean) else list(found)
+
+class _Sink:
+    """An output that keeps nothing."""
+
+    def write(self, text: str) -> None:
+        pass
+
+    def flush(self) -> None:
+        pass
+
+
+def _page(store, query, params: dict, every: bool = False) -> tuple[float, int]:
+    """Seconds to print the first page (or every row) of a query to CSV as kg query does, and the rows."""
+    from kg.store import run_query
+
+    t = time.perf_counter()
+    result = run_query(store, query, params)
+    if result.kind != "SELECT":
+        result.write(_Sink())
+        return time.perf_counter() - t, len(result.graph) if result.kind != "ASK" else 1
+    shown = result.project(None, None if every else PAGE)
+    shown.write(_Sink(), "csv")
+    return time.perf_counter() - t, shown.shown
+
+
+def _median(run, times: int = 3):
+    """The median of `times` runs of run(), which returns a number or a tuple whose first item is one."""
+    found = sorted((run() for _ in range(times)), key=lambda r: r[0] if isinstance(r, tuple) else r)
+    return found[len(found) // 2]
+
+
+PAGE = 50  # rows of a first page, as kg query prints by default
 
 
 # parameters that name things of the synthetic corpus (the queries' own examples name things of the seeds)
@@ -329,7 +369,7 @@ def _build_and_dump(corpus: Path, n: int, store_dir: Path, dump: Path) -> dict:
     shutil.rmtree(store_dir, ignore_errors=True)
     files = find_files([corpus])[:n]
     t = time.perf_counter()
-    with OxigraphStore(store_dir) as store:
+    with OxigraphStore(store_dir, create=True) as store:
         update_store(store, files, jobs=2)
         built = time.perf_counter() - t
         part = dump.with_name(dump.name + ".part")
@@ -337,38 +377,6 @@ def _build_and_dump(corpus: Path, n: int, store_dir: Path, dump: Path) -> dict:
             store.export("nq", f)  # the article graphs, not the union default graph kept beside them
     part.replace(dump)
     return {"build_seconds": built, "dump_seconds": time.perf_counter() - t - built}
-
-
-# seconds a query may take before it is reported as "> budget"; SIGALRM stops Python code (rdflib, and
-# run_query's rdflib fallback over the Oxigraph store), a native Oxigraph query only once it returns
-QUERY_BUDGET = 20
-
-
-class _TooSlow(BaseException):  # not an Exception, so no "except Exception" on the way swallows it
-    pass
-
-
-def _best(run, times: int = 3, budget: int | None = None) -> float | str:
-    """Best of `times` runs in ms; past `budget` seconds a string, and no more runs."""
-    import signal
-
-    def stop(*_):
-        raise _TooSlow
-
-    best = float("inf")
-    for _ in range(times):
-        t = time.perf_counter()
-        if budget:
-            signal.signal(signal.SIGALRM, stop)
-            signal.alarm(budget)
-        try:
-            len(run())
-        except _TooSlow:
-            return f">{budget * 1000}"
-        finally:
-            signal.alarm(0)
-        best = min(best, time.perf_counter() - t)
-    return round(best * 1000, 1)
 
 
 def child(args) -> None:
@@ -416,9 +424,9 @@ def words_summary(report: dict, jobs: list[int], store_jobs: list[int], sizes: l
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=10_000, help="corpus size for raw and build")
-    ap.add_argument("--query-articles", type=int, default=4500,
-                    help="corpus size for the query latencies (4,500 articles make about a million distinct "
-                         "triples, two million quads)")
+    ap.add_argument("--query-articles", type=int, default=1550,
+                    help="corpus size for the query latencies (1,550 articles make about a million distinct "
+                         "triples)")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--store-sizes", type=int, nargs="*", default=[500, 2000, 5000, 10_000],
                     help="corpus sizes for the Oxigraph build runs (words/s and peak memory)")
@@ -450,17 +458,47 @@ def main() -> None:
                 f"{rate(r):,.0f} words/s, {r['quads']:,} quads, peak {r['peak_mb']} MB")
     if "queries" not in args.skip:
         r = report["queries"] = run_one("queries", corpus, args.query_articles, 1, out)
-        say(f"canned queries on {r['quads']:,} quads in Oxigraph, {r['triples']:,} triples in memory "
-            f"(loaded in {r['load_seconds']:.1f} s; peak {r['peak_mb']} MB; best of 3, ms):")
+        say(f"{args.query_articles:,} articles: {r['triples']:,} distinct triples, {r['quads']:,} quads in the article "
+            f"graphs; the graph file loaded into the embedded engine in {r['load_seconds']} s, peak "
+            f"{r['load_peak_mb']} MB; kg validate {r['validate_seconds']} s ({r['validate_violations']} violations)")
+        say("canned queries, median of 3, ms: first page of 50 rows to CSV, then every row (rows/s)")
         for name, t in r["queries"].items():
-            say(f"  {name:28} memory {t['memory_ms']:>9} oxigraph {t['oxigraph_ms']:>9} "
-                f"(native {t['oxigraph_native_ms']:>9}), {t['rows']} rows")
+            say(f"  {name:25} " + "   ".join(
+                f"{engine} {t[engine]['page_ms']:>8} / {t[engine]['full_ms']:>8} ({t[engine]['rows']:>6} rows, "
+                f"{t[engine]['rows_per_s'] or 0:>7,}/s)" for engine in ("memory", "oxigraph")))
     summary = report["words_per_s"] = words_summary(report, args.jobs, args.store_jobs, sizes)
     if summary:
         say("words/s against spaCy's nlp.pipe alone at the same number of processes:")
         for name, s in summary.items():
             say(f"  {name:24} {s['words_per_s']:>8,} / {s['raw_words_per_s']:>8,} = {s['ratio']:.2f}")
+    report["load_average"] = os.getloadavg()
     (out / f"bench_scale{args.tag}.json").write_text(json.dumps(report, indent=2))
+    (out / f"bench_scale{args.tag}.md").write_text(markdown(report))
+    say(f"tables for docs/benchmarks.md: {out / f'bench_scale{args.tag}.md'}")
+
+
+def markdown(report: dict) -> str:
+    """The tables of docs/benchmarks.md, from one run's report."""
+    lines = []
+    summary = report.get("words_per_s", {})
+    if summary:
+        lines += ["| run | words/s | spaCy alone, same processes | ratio | peak MB |", "|---|---:|---:|---:|---:|"]
+        for name, s in summary.items():
+            peak = report.get(name, {}).get("peak_mb", "")
+            lines.append(f"| {name} | {s['words_per_s']:,} | {s['raw_words_per_s']:,} | {s['ratio']:.2f} | {peak} |")
+        lines.append("")
+    q = report.get("queries")
+    if q:
+        lines += [f"{q['triples']:,} distinct triples ({q['quads']:,} quads in the article graphs); graph file loaded "
+                  f"in {q['load_seconds']} s, peak {q['load_peak_mb']} MB; kg validate {q['validate_seconds']} s", "",
+                  "| query | rows | memory: first page | memory: all rows | rows/s | Oxigraph folder: first page | "
+                  "Oxigraph folder: all rows | rows/s |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        for name, t in q["queries"].items():
+            m, o = t["memory"], t["oxigraph"]
+            lines.append(f"| `{name}` | {m['rows']:,} | {m['page_ms']} | {m['full_ms']} | {m['rows_per_s'] or 0:,} | "
+                         f"{o['page_ms']} | {o['full_ms']} | {o['rows_per_s'] or 0:,} |")
+    lines.append(f"\nload average (1, 5, 15 min) at the end: {', '.join(f'{x:.2f}' for x in report['load_average'])}")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

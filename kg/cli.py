@@ -82,12 +82,19 @@ def _columns(ctx, param, value):
     return tuple(c.strip() for c in value.split(",") if c.strip()) if value else ()
 
 
+PAGE = 50  # rows a listing prints unless told otherwise
+
+
 def rows_options(f):
-    """The output flags of a command that prints rows: --format, --columns, --limit, --full."""
+    """The output flags of a command that prints rows: --format, --columns, --limit, --offset, --all, --full."""
     f = click.option("--full", is_flag=True,
                      help="Table: every column (the IRI columns too) and every value whole.")(f)
+    f = click.option("--all", "all_rows", is_flag=True,
+                     help="Print every row, not one page (a table still shows at most 10,000 and counts the rest).")(f)
+    f = click.option("--offset", type=click.IntRange(min=0), default=0, metavar="N",
+                     help="Start after the first N rows: --offset 50 is the second page.")(f)
     f = click.option("--limit", type=click.IntRange(min=0), default=None, metavar="N",
-                     help="Print at most N rows (the table says how many there were).")(f)
+                     help=f"Print at most N rows (default {PAGE}, a page; the table says how many there were).")(f)
     f = click.option("--columns", default=None, metavar="A,B,…", callback=_columns,
                      help="Only these columns, in this order (names as in the header; IRI columns too).")(f)
     return click.option("-f", "--format", "fmt", type=click.Choice(QUERY_FORMATS), default=None,
@@ -238,13 +245,14 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
               help="Stop the query after this many seconds, with a message (0: no limit).")
 @store_option
 @click.pass_context
-def query_cmd(ctx, query_ref, graph_path, params, fmt, columns, limit, full, timeout, store_spec):
+def query_cmd(ctx, query_ref, graph_path, params, fmt, columns, limit, offset, all_rows, full, timeout, store_spec):
     """Ask the graph a canned question (see 'kg queries') or your own SPARQL.
 
     Ad-hoc queries may use the prefixes nkg:, rdf:, rdfs:, skos:, dcterms:, xsd:, owl:, schema:, prov:,
     org:, oa: and the node prefixes (article:, government:, agent:, organization:, statement:, figure:,
     policy:) without declaring them; the table prints IRIs in that form, so they paste into a query or a
-    --param. Exit status: 0 done (an ASK query: true), 1 an ASK query is false, 2 an error.
+    --param. Listings print a page of 50 rows in every format: --offset 50 gives the next page, --all every
+    row. Exit status: 0 done (an ASK query: true), 1 an ASK query is false, 2 an error.
 
     Example:
 
@@ -257,14 +265,18 @@ def query_cmd(ctx, query_ref, graph_path, params, fmt, columns, limit, full, tim
     from .query import check_format, find_query
     from .table import TABLE_ROWS
 
+    if all_rows and limit is not None:
+        raise click.BadParameter("give --limit N or --all, not both", param_hint="--all")
     query = find_query(query_ref)
     fmt = check_format(query.kind, fmt)  # a malformed query or a wrong format fails before the graph is read
     graph_path, store_spec = _reading(ctx, graph_path, store_spec)
     with _asking(graph_path, store_spec) as ask, deadline(timeout, query.name, hard=True):
         result = ask(query, _params(params))
-        if result.kind == "SELECT" and fmt == "table":  # a table is measured before it is printed
-            limit = min(limit, TABLE_ROWS) if limit is not None else TABLE_ROWS
-        result = result.project(columns, limit)
+        if result.kind == "SELECT":
+            limit = None if all_rows else PAGE if limit is None else limit
+            if fmt == "table":  # a table is measured before it is printed
+                limit = min(limit, TABLE_ROWS) if limit is not None else TABLE_ROWS
+        result = result.project(columns, limit, offset)
         result.write(sys.stdout, fmt, full=full, show_iris=bool(columns))  # the rows as they come
     if result.kind == "ASK" and not result.boolean:
         sys.exit(1)
@@ -350,21 +362,34 @@ def export_cmd(ctx, graph_path, fmt, output, allow_empty, store_spec):
 @graph_option
 @click.option("--shapes", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="SHACL shapes to check against (default: the shapes shipped with newskg, ontology/shapes.ttl).")
+@click.option("--engine", type=click.Choice(["sparql", "pyshacl"]), default="sparql", show_default=True,
+              help="sparql: each constraint as one SPARQL query in Oxigraph (fast); pyshacl: pySHACL itself. "
+                   "Both give the same report; shapes the first cannot translate go to pySHACL anyway.")
+@store_option
 @click.pass_context
-def validate_cmd(ctx, graph_path, shapes):
+def validate_cmd(ctx, graph_path, shapes, engine, store_spec):
     """Check the graph against the SHACL shapes; exit 1 when it does not conform.
 
     Prints one line per violation: the node, the property and what is wrong.
 
     Example:
 
+    \b
         kg validate --graph out/graph.ttl
+        kg validate --store oxigraph:out/store
     """
     from .api import KnowledgeGraph
     from .vocab import SHAPES_FILE
 
-    graph_path, store_spec = _reading(ctx, graph_path, "memory")
-    report = KnowledgeGraph.load(graph_path).validate(shapes or SHAPES_FILE)
+    graph_path, store_spec = _reading(ctx, graph_path, store_spec)
+    if store_spec != "memory":
+        from .store import open_store
+        from .validate import validate
+
+        with open_store(store_spec) as store:
+            report = validate(store, shapes or SHAPES_FILE, engine=engine)
+    else:
+        report = KnowledgeGraph.load(graph_path).validate(shapes or SHAPES_FILE, engine=engine)
     click.echo(report.text(), nl=False)
     if not report.conforms:
         sys.exit(1)
@@ -477,7 +502,7 @@ def report_cmd():
 @rows_options
 @store_option
 @click.pass_context
-def disagreements_cmd(ctx, graph_path, fmt, columns, limit, full, store_spec):
+def disagreements_cmd(ctx, graph_path, fmt, columns, limit, offset, all_rows, full, store_spec):
     """List figures that count the same thing but disagree, with both pieces of evidence.
 
     Two figures disagree when the ranges their wording allows ("nearly 2 million": 1.8 to 2 million) do
@@ -493,17 +518,19 @@ def disagreements_cmd(ctx, graph_path, fmt, columns, limit, full, store_spec):
     """
     from .links.timeline import disagreements_text
 
+    if all_rows and limit is not None:
+        raise click.BadParameter("give --limit N or --all, not both", param_hint="--all")
     with _reading_source(ctx, graph_path, store_spec) as source:
-        if fmt is None and not columns and limit is None and not full:
+        if fmt is None and not columns and limit is None and not offset and not all_rows and not full:
             from .links.timeline import query_rows
 
             click.echo(disagreements_text(query_rows(source, "disagreements")), nl=False)
             return
         from .query import find_query
 
-        query = find_query("disagreements")
-        result = _run_on(source, query).project(columns, limit)
-    result.write(sys.stdout, fmt, full=full, show_iris=bool(columns))
+        limit = None if all_rows else PAGE if limit is None else limit
+        result = _run_on(source, find_query("disagreements")).project(columns, limit, offset)
+        result.write(sys.stdout, fmt, full=full, show_iris=bool(columns))  # before the store is let go
 
 
 @cli.command("timeline")

@@ -208,17 +208,24 @@ def _remote_context(node) -> str | None:
     return None
 
 
-def load(path: str | Path) -> Dataset:
-    """Read a graph file of any supported format into a dataset (triple files land in one graph)."""
-    path = Path(path)
+def check_readable(path: Path) -> str:
+    """The rdflib format of a graph file that exists and asks for nothing outside it (no remote JSON-LD
+    context, no XML entity); otherwise a GraphError naming the file."""
     if not path.is_file():
         raise GraphError(f"{path}: no such graph file; run 'kg build' first or pass --graph")
     fmt = format_for(path)
-    ds = new_dataset()
     if fmt == "json-ld":
         refuse_remote_contexts(path)
     if fmt == "xml":
         refuse_entities(path)
+    return fmt
+
+
+def load(path: str | Path) -> Dataset:
+    """Read a graph file of any supported format into a dataset (triple files land in one graph)."""
+    path = Path(path)
+    fmt = check_readable(path)
+    ds = new_dataset()
     try:
         if fmt in QUAD_FORMATS:
             ds.parse(path, format=fmt)

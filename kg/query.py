@@ -8,8 +8,10 @@ A canned query is a `.rq` file in `queries/` whose leading comment block documen
     # param ?name: words of the speaker's name. Example: Mujahid
     # param ?node (IRI, optional): ...                  <- types: IRI, date, integer, decimal; default string
 
-Parameter values never enter the query text: they are bound to the query's variables as RDF terms
-(rdflib's initBindings), so quotes, braces or SPARQL keywords in a value are only ever data.
+Parameter values are RDF terms, never pieces of query text: run() binds them to the query's variables
+(rdflib's initBindings), and for Oxigraph and endpoints kg.sparqltext writes each as one escaped term where
+the parser found its variable, so quotes, braces or SPARQL keywords in a value are only ever data. run() is
+rdflib's engine; graph files and stores are asked through kg.store.run_query (kg.engine for a file).
 """
 from __future__ import annotations
 
@@ -370,11 +372,14 @@ class QueryResult:
     stream: Iterator[list[Identifier | None]] | None = field(default=None, repr=False)
     rest: Iterator | None = field(default=None, repr=False)  # the rows past project(limit=…), counted on demand
     shown: int = 0  # rows read from the stream so far
+    offset: int = 0  # rows passed over by project(offset=…) before the first one shown
 
     @classmethod
     def of_rows(cls, names: list[Variable], rows: Iterable[list[Identifier | None]], query: Query,
                 namespaces: dict[str, str]) -> "QueryResult":
-        """A SELECT result whose rows (lists of terms in the order of `names`) are read when needed."""
+        """A SELECT result whose rows (lists of terms in the order of `names`) are read when needed.
+
+        `rows` may offer skip(n) and count() (see Rows) to pass over rows without making their terms."""
         result = Result("SELECT")
         result.vars = list(names)
         result.bindings = []
@@ -390,34 +395,53 @@ class QueryResult:
             raise
         except Exception as exc:  # rdflib evaluation errors come in many types
             raise QueryError(f"{self.query.name}: the query failed: {exc}") from None
-        self.stream = itertools.chain([first] if first is not None else [], self.stream)
+        self.stream = Rows(self.stream, ahead=[first] if first is not None else [])
 
-    def project(self, columns: Iterable[str] | None = None, limit: int | None = None) -> "QueryResult":
-        """The SELECT rows with only the named columns (in that order) and at most `limit` of them; the rows
-        past the limit are not read unless total() is asked for."""
+    def project(self, columns: Iterable[str] | None = None, limit: int | None = None,
+                offset: int = 0) -> "QueryResult":
+        """The SELECT rows with only the named columns (in that order), from row `offset` on (0 the first) and
+        at most `limit` of them: a page. The rows before it are passed over and those after it not read,
+        unless total() is asked for."""
         names = [c.strip().lstrip("?$") for c in columns or () if c.strip()] or self.vars
         if self.kind != "SELECT":
-            if columns or limit is not None:
-                raise QueryError(f"{self.query.name}: --columns and --limit apply to SELECT results, "
+            if columns or limit is not None or offset:
+                raise QueryError(f"{self.query.name}: --columns, --limit and --offset apply to SELECT results, "
                                  f"not to a {self.kind} query")
             return self
         unknown = [c for c in names if c not in self.vars]
         if unknown:
             raise QueryError(f"{self.query.name}: no column {unknown[0]!r}; the columns are {', '.join(self.vars)}")
         where = [self.vars.index(c) for c in names]
-        source = self.terms()
-        taken = itertools.islice(source, limit) if limit is not None else source
-        out = QueryResult(Result("SELECT"), self.query, self.namespaces)
+        source = self._source()
+        skipped = self._guarded(lambda: source.skip(offset)) if offset else 0
+        out = QueryResult(Result("SELECT"), self.query, self.namespaces, offset=self.offset + skipped)
         out.result.vars, out.result.bindings = [Variable(c) for c in names], []
-        out.stream, out.rest = ([row[i] for i in where] for row in taken), source
+        out.stream, out.rest = Rows(source, where=where, limit=limit), source
         return out
 
+    def _source(self) -> "Rows":
+        """The rows still to come, as a Rows that can skip and count; kept rows come first."""
+        if self.stream is None:
+            return Rows(iter([list(row) for row in self.result] if self.kind == "SELECT" else []))
+        stream, self.stream = self.stream, None
+        return stream if isinstance(stream, Rows) else Rows(stream)
+
+    def _guarded(self, step: Callable[[], int]) -> int:
+        try:
+            return step()
+        except (QueryError, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # rdflib evaluation errors come in many types
+            raise QueryError(f"{self.query.name}: the query failed: {exc}") from None
+
     def total(self) -> int:
-        """How many rows the query found: those read, and the ones not read yet counted (not kept)."""
+        """How many rows the query found: those passed over, those read, and the ones not read yet counted
+        (not kept)."""
         for _ in self.terms() if self.stream is not None else ():
             pass
         rest, self.rest = self.rest, None
-        return (self.shown or len(self.result.bindings or [])) + (sum(1 for _ in rest) if rest is not None else 0)
+        later = self._guarded(rest.count) if isinstance(rest, Rows) else sum(1 for _ in rest or ())
+        return self.offset + (self.shown or len(self.result.bindings or [])) + later
 
     def keep(self) -> None:
         """Read the rows still coming and keep them, so they can be read again."""
@@ -467,6 +491,22 @@ class QueryResult:
         except Exception as exc:  # rdflib evaluation errors come in many types
             raise QueryError(f"{self.query.name}: the query failed: {exc}") from None
 
+    def csv_rows(self) -> Iterator[list[str]]:
+        """SELECT rows as the values CSV writes (see csv_value), read once like terms(); made straight from
+        the engine's own terms when it can (kg.store's Oxigraph rows), which is many times faster."""
+        if self.stream is None or not isinstance(self.stream, Rows):
+            yield from map(_csv_row, self.terms())
+            return
+        stream, self.stream = self.stream, None
+        try:
+            for row in stream.csv_rows():
+                self.shown += 1
+                yield row
+        except (QueryError, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # rdflib evaluation errors come in many types
+            raise QueryError(f"{self.query.name}: the query failed: {exc}") from None
+
     def rows(self) -> list[dict[str, Any]]:
         """SELECT rows as dicts of plain Python values: str, int, Decimal, bool, date; None when unbound."""
         self.keep()
@@ -495,6 +535,69 @@ class QueryResult:
         buf = io.StringIO()
         self.write(buf, fmt, **table)
         return buf.getvalue()
+
+
+class Rows:
+    """Rows as an engine gives them, one at a time, maybe only some columns (`where`) and at most `limit` of
+    them. skip(n), count() and csv_rows() pass over rows, or write them as CSV text, without making rdflib
+    terms when the engine offers that (kg.store's Oxigraph rows): a page past many rows, the count of a
+    long result and a CSV listing stay cheap."""
+
+    def __init__(self, rows: Iterator, ahead: list | None = None, where: list[int] | None = None,
+                 limit: int | None = None):
+        self.rows, self.ahead, self.where, self.left = rows, list(ahead or []), where, limit
+
+    def __iter__(self):
+        return self
+
+    def _taking(self) -> None:
+        if self.left is not None:
+            if self.left <= 0:
+                raise StopIteration
+            self.left -= 1
+
+    def __next__(self):
+        self._taking()
+        row = self.ahead.pop(0) if self.ahead else next(self.rows)
+        return row if self.where is None else [row[i] for i in self.where]
+
+    def csv_rows(self) -> Iterator[list[str]]:
+        """The rows left as CSV values (csv_value of each term)."""
+        def ahead():
+            while self.ahead:
+                yield _csv_row(self.ahead.pop(0))
+
+        inner = self.rows.csv_rows() if hasattr(self.rows, "csv_rows") else map(_csv_row, self.rows)
+        for row in itertools.chain(ahead(), inner):
+            yield row if self.where is None else [row[i] for i in self.where]
+            if self.left is not None:
+                self.left -= 1
+                if self.left <= 0:
+                    return
+
+    def skip(self, n: int) -> int:
+        """Pass over up to n rows; how many there were."""
+        if self.left is not None:
+            n = min(n, self.left)
+            self.left -= n
+        done = min(n, len(self.ahead))
+        del self.ahead[:done]
+        if done < n:
+            inner = getattr(self.rows, "skip", None)
+            done += inner(n - done) if inner else sum(1 for _ in itertools.islice(self.rows, n - done))
+        return done
+
+    def count(self) -> int:
+        """Pass over every row left; how many there were."""
+        if self.left is not None:
+            return self.skip(self.left)
+        ahead, self.ahead = len(self.ahead), []
+        inner = getattr(self.rows, "count", None)
+        return ahead + (inner() if inner else sum(1 for _ in self.rows))
+
+
+def _csv_row(row: list[Identifier | None]) -> list[str]:
+    return [csv_value(t) for t in row]
 
 
 def to_python(term: Identifier | None) -> Any:
@@ -526,7 +629,7 @@ def write_table(res: QueryResult, out: TextIO, **options: Any) -> None:
     table(res, out, **options)
 
 
-def _csv_value(term: Identifier | None) -> str:
+def csv_value(term: Identifier | None) -> str:
     if term is None:
         return ""
     return f"_:{term}" if isinstance(term, BNode) else str(term)
@@ -536,8 +639,7 @@ def write_csv(res: QueryResult, out: TextIO) -> None:
     """SPARQL 1.1 Query Results CSV: a header of variable names, then plain values, CRLF line ends."""
     w = csv.writer(out, lineterminator="\r\n")
     w.writerow(res.vars)
-    for row in res.terms():
-        w.writerow([_csv_value(t) for t in row])
+    w.writerows(res.csv_rows())
 
 
 _TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r"})

@@ -104,7 +104,7 @@ def write_table(res: "QueryResult", out: TextIO, *, full: bool = False, show_iri
     fits = sum(narrowest) + GAP * (len(shown) - 1) <= console.width
     if shown:
         console.print(_table(shown, rows, narrowest) if fits else _records(shown, rows))
-    console.print(Text(footer(nrows, res.total(), [c.name for c in hidden], shortened), style="dim"))
+    console.print(Text(footer(nrows, res.total(), [c.name for c in hidden], shortened, res.offset), style="dim"))
 
 
 def _table(shown: list[Column], rows: list[list[str]], narrowest: list[int]) -> Table:
@@ -131,11 +131,15 @@ def _records(shown: list[Column], rows: list[list[str]]) -> Table:
     return grid
 
 
-def footer(shown: int, total: int | None, hidden: list[str], shortened: bool) -> str:
-    """'3 rows', '0 rows', 'first 10 of 57 rows', with what the table left out and how to see it."""
+def footer(shown: int, total: int | None, hidden: list[str], shortened: bool, offset: int = 0) -> str:
+    """'3 rows', '0 rows', 'first 10 of 57 rows', 'rows 11–20 of 57', with what the table left out and how to
+    see it."""
     total = shown if total is None else total
     count = f"{total:,} row{'' if total == 1 else 's'}"
-    line = count if shown == total else f"first {shown:,} of {count}"
+    if offset:
+        line = f"rows {offset + 1:,}–{offset + shown:,} of {total:,}" if shown else f"no rows after {offset:,} of {total:,}"
+    else:
+        line = count if shown == total else f"first {shown:,} of {count}"
     if hidden:
         line += f"; not shown: {', '.join(hidden)} (IRIs: --columns or --full shows them)"
     if shortened:

@@ -64,7 +64,7 @@ def small_ttl(tmp_path_factory):
 # ---------------------------------------------------------------- kg query
 
 def test_json_output_is_w3c_results_with_every_row(kg, seeds_ttl, seeds_result):
-    r = kg("query", "who-said-what", "--graph", str(seeds_ttl), "--format", "json")
+    r = kg("query", "who-said-what", "--graph", str(seeds_ttl), "--format", "json", "--all")
     assert r.code == 0, r.err
     parsed = Result.parse(io.StringIO(r.out), format="json")
     expected = run(graphio.load(seeds_ttl), "who-said-what").rows()
@@ -150,7 +150,7 @@ def test_the_graph_defaults_to_what_kg_build_writes(kg, small_ttl, tmp_path, mon
     (("who-said-what", "-f", "yaml"), 2, r"Invalid value for '-f' / '--format'"),
     (("evidence", "-p", "node=x> } DROP ALL"), 2, r"not an IRI"),
     (("who-said-what", "--columns", "speaker,nobody"), 2, r"no column 'nobody'; the columns are date, speaker"),
-    (("did-they-say", "-p", "name=x", "-p", "about=y", "--limit", "3"), 2, r"--limit apply to SELECT"),
+    (("did-they-say", "-p", "name=x", "-p", "about=y", "--limit", "3"), 2, r"--limit and --offset apply to SELECT"),
     (("who-said-what", "--limit", "-1"), 2, r"Invalid value for '--limit'"),
 ])
 def test_mistakes_get_a_message_and_an_exit_status(kg, small_ttl, args, code, message):
@@ -217,6 +217,24 @@ def test_validate_fails_a_broken_graph_and_says_where(kg, tmp_path):
     assert r.code == 1
     short = short_iri(str(statement), DEFAULT_PREFIXES)
     assert f"Violation: {short}  nkg:text  Less than 1 values" in r.out
+    by_pyshacl = kg("validate", "--graph", str(path), "--engine", "pyshacl")
+    assert by_pyshacl.code == 1 and by_pyshacl.out == r.out
+
+
+def test_validate_reads_a_store_too(kg, tmp_path):
+    from kg.export import named_graphs
+    from kg.store import OxigraphStore
+
+    ds = copy_dataset(small_dataset())
+    statement = next(ds.subjects(NKG.speaker, BUGTI))
+    for g in ds.graphs():
+        g.remove((statement, NKG.text, None))
+    with OxigraphStore(tmp_path / "db", create=True) as store:
+        for name in named_graphs(ds):
+            store.replace_graph(name, ds.graph(name))
+    r = kg("validate", "--store", f"oxigraph:{tmp_path / 'db'}")
+    assert r.code == 1
+    assert r.out == kg("validate", "--graph", str(graphio.save(ds, tmp_path / "broken.trig"))).out
 
 
 def test_stats_as_json_and_text(kg, seeds_ttl):
@@ -268,3 +286,45 @@ def test_columns_and_limit_apply_to_every_row_format(kg, seeds_ttl):
     assert table[0].split() == ["speaker", "statement"] and table[-1] == f"first 3 of {total} rows"
     assert [json.loads(line)["statement"] for line in kg(*args, "-f", "jsonl").out.splitlines()] == \
            [row["statement"] for row in rows]
+
+
+# ---------------------------------------------------------------- pages
+
+def _csv_rows(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text, newline="")))[1:]
+
+
+@pytest.fixture(scope="module", params=["graph", "store"])
+def source(request, seeds_ttl):
+    if request.param == "graph":
+        return ["--graph", str(seeds_ttl)]
+    return ["--store", f"oxigraph:{request.getfixturevalue('seeds_oxigraph')}"]
+
+
+@pytest.mark.parametrize("name", sorted(n for n, q in canned_queries().items() if q.kind == "SELECT"))
+def test_every_listing_pages_by_default_and_its_pages_make_the_whole(kg, source, name):
+    q = canned_queries()[name]
+    params = [a for p in q.params for a in ("-p", f"{p.name}={p.example}")]
+    every = _csv_rows(kg("query", name, *source, *params, "-f", "csv", "--all").out)
+    first = _csv_rows(kg("query", name, *source, *params, "-f", "csv").out)
+    assert first == every[:50]
+    pages = []
+    for offset in range(0, len(every) + 7, 7):
+        r = kg("query", name, *source, *params, "-f", "csv", "--limit", "7", "--offset", str(offset))
+        assert r.code == 0, r.err
+        pages += _csv_rows(r.out)
+    assert pages == every
+
+
+def test_the_table_names_the_page_it_shows(kg, seeds_ttl):
+    total = len(_csv_rows(kg("query", "who-said-what", "--graph", str(seeds_ttl), "-f", "csv", "--all").out))
+    assert total > 60
+    first = kg("query", "who-said-what", "--graph", str(seeds_ttl), "--columns", "speaker").out.splitlines()
+    assert first[-1] == f"first 50 of {total} rows" and len(first) == 50 + 3
+    later = kg("query", "who-said-what", "--graph", str(seeds_ttl), "--columns", "speaker", "--offset", "50")
+    assert later.out.splitlines()[-1] == f"rows 51–{total} of {total}"
+
+
+def test_limit_and_all_together_are_refused(kg, seeds_ttl):
+    r = kg("query", "articles", "--graph", str(seeds_ttl), "--limit", "3", "--all")
+    assert r.code == 2 and "--limit N or --all" in r.err and r.out == ""

@@ -9,7 +9,7 @@ from kg.query import DEFAULT_PREFIXES, short_iri
 from kg.validate import validate
 from kg.vocab import ID, NKG
 
-from .kg_fixtures import BUGTI, PAKISTAN, copy_dataset, small_dataset
+from .kg_fixtures import BUGTI, MUJAHID, PAKISTAN, copy_dataset, small_dataset
 
 A1 = ID["article/a1"]
 
@@ -109,3 +109,52 @@ def test_a_broken_shapes_file_is_named(small, tmp_path):
 def test_the_seed_graph_conforms(seeds_result):
     report = validate(seeds_result.dataset)
     assert report.conforms, report.text()[:3000]
+
+
+def every_kind_of_breakage(ds):
+    """One graph breaking each constraint kind the shapes use: counts, datatypes (ill-typed too), classes,
+    sh:or, sh:in, sh:minLength, and a node of a target class with nothing else."""
+    from rdflib import URIRef
+    from rdflib.namespace import DCTERMS, SKOS
+
+    g = ds.graph(A1)
+    for breakage in (direct_as_text, two_values, member_of_an_article, span_without_text, no_speaker):
+        breakage(ds)
+    s = statement_of(ds, MUJAHID)
+    g.add((s, NKG.text, Literal("")))
+    g.add((s, NKG.date, Literal("not a date", datatype=XSD.date)))
+    g.add((figure_of(ds), NKG.reportedBy, A1))
+    g.add((BUGTI, SKOS.altLabel, URIRef("http://example.org/not-a-name")))
+    policy = next(ds.subjects(RDF.type, NKG.Policy))
+    g.add((policy, NKG.status, Literal("maybe")))
+    g.add((policy, NKG.status, Literal("announced", lang="en")))
+    g.add((A1, DCTERMS.title, Literal("title", lang="en")))
+    g.add((next(ds.objects(PAKISTAN, NKG.mention)), NKG.beginIndex, Literal("-4", datatype=XSD.nonNegativeInteger)))
+    g.add((URIRef("http://example.org/bare"), RDF.type, NKG.Mention))
+    return ds
+
+
+@pytest.mark.parametrize("breakage", [None, no_speaker, direct_as_text, two_values, member_of_an_article,
+                                      span_without_text, every_kind_of_breakage])
+def test_shapes_as_sparql_give_pyshacls_report(small, breakage):
+    ds = copy_dataset(small)
+    if breakage:
+        breakage(ds)
+    by_sparql, by_pyshacl = validate(ds), validate(ds, engine="pyshacl")
+    assert by_sparql.text() == by_pyshacl.text()
+    assert by_sparql.conforms is (breakage is None)
+
+
+def test_the_seeds_give_pyshacls_report_through_sparql(seeds_result):
+    assert validate(seeds_result.dataset).text() == validate(seeds_result.dataset, engine="pyshacl").text()
+
+
+def test_shapes_kg_shacl_does_not_translate_are_checked_by_pyshacl(small, tmp_path):
+    from kg.shacl import translate
+    from kg.validate import load_shapes
+
+    shapes = tmp_path / "pattern.ttl"
+    shapes.write_text(AGENT_SHAPES.replace("sh:class nkg:Agent", 'sh:pattern "^nothing$"'), encoding="utf-8")
+    assert translate(load_shapes(shapes)) is None
+    report = validate(small, shapes=shapes)
+    assert not report.conforms and {v.path for v in report.violations} == {"nkg:speaker"}

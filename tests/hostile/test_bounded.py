@@ -41,7 +41,7 @@ class Sink:
 @pytest.mark.parametrize("source", ["graph", "store"])
 @pytest.mark.parametrize("fmt", ["csv", "table"])
 def test_a_cartesian_query_is_stopped_at_the_timeout_with_a_message(sources, source, fmt):
-    r = kg("query", CARTESIAN, *sources[source], "--timeout", "2", "-f", fmt, timeout=120)
+    r = kg("query", CARTESIAN, *sources[source], "--timeout", "2", "-f", fmt, "--all", timeout=120)
     assert r.returncode == 2
     assert r.stderr.splitlines()[-1] == ("Error: query text: stopped after 2 s (--timeout 2); narrow the query or "
                                          "give it more time")

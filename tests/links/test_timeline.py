@@ -78,6 +78,19 @@ def test_report_disagreements_prints_both_pieces_of_evidence(graph_file):
     assert rows["results"]["bindings"]
 
 
+def test_report_disagreements_pages_like_a_query(graph_file):
+    every = kg("report", "disagreements", "--graph", str(graph_file), "--format", "csv", "--all").output.splitlines()
+    assert len(every) >= 3  # a header and at least two disagreements
+    first = kg("report", "disagreements", "--graph", str(graph_file), "--format", "csv", "--limit", "1")
+    second = kg("report", "disagreements", "--graph", str(graph_file), "--format", "csv", "--limit", "1",
+                "--offset", "1")
+    assert first.exit_code == second.exit_code == 0, first.output + second.output
+    assert first.output.splitlines() == every[:2]
+    assert second.output.splitlines() == [every[0], every[2]]
+    both = kg("report", "disagreements", "--graph", str(graph_file), "--limit", "1", "--all")
+    assert both.exit_code != 0 and "--all" in both.output
+
+
 def test_links_built_into_a_store_in_two_steps_equal_the_memory_build(tmp_path, nlp):
     from kg.build import build_dataset
     from kg.incremental import update_store
