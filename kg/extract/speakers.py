@@ -295,7 +295,27 @@ class SpeakerResolver:
                     country = gazetteer.country_by_name(obj.text) if obj.dep_ == "pobj" else None
                     if country:
                         return state_government(self.table, country, obj)
+                    region_state = self._region_state(obj, tok) if obj.dep_ == "pobj" else None
+                    if region_state:  # the region is no mention of its state
+                        return state_government(self.table, region_state)
         return context_government(self.doc, self.table, tok.i)
+
+    def _region_state(self, obj: Token, tok: Token) -> gazetteer.Country | None:
+        """"officials in Bavaria", "an official in the province of Sindh": the state the named region is in
+        (the one the story is about when two states have a region of that name)."""
+        places = [obj] + [o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for o in p.children if o.dep_ == "pobj"]
+        for place in places:
+            if place.pos_ != "PROPN":
+                continue
+            start = min([c.i for c in place.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [place.i])
+            codes = gazetteer.subdivision_states(self.doc[start:place.i + 1].text)
+            if len(codes) > 1:
+                home = self.table.entities.get(context_government(self.doc, self.table, tok.i) or "")
+                codes = tuple(c for c in codes if home is not None and home.country == c)
+            if len(codes) == 1:
+                return gazetteer.country_by_code(codes[0])
+        return None
 
     def _unnamed_official(self, tok: Token) -> str | None:
         """"a senior government official" is a new speaker; "the official" is the last one."""

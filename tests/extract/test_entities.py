@@ -355,3 +355,40 @@ def test_a_name_after_an_honorific_is_a_person_whatever_the_tagger_says(extract_
     rec = extract_one(text)
     people = [e for e in rec.entities.values() if e.kind == PERSON]
     assert [(e.name, e.gender) for e in people] == [(name, gender)]
+
+
+def test_merging_a_short_name_keeps_the_other_entities_in_the_text_order(nlp):
+    from kg.extract.entities.table import EntityTable
+
+    doc = nlp("Mira Tolvanen met Finland's envoy. Tolvanen spoke later.")
+    table = EntityTable(doc)
+    table.get_or_create("person:mira tolvanen", PERSON, "Mira Tolvanen")
+    table.get_or_create("gov:FI", GOVERNMENT, "Finland")
+    table.get_or_create("person:tolvanen", PERSON, "Tolvanen")
+    table.mention("person:mira tolvanen", 0, 2)
+    table.mention("gov:FI", 3, 4)
+    table.mention("person:tolvanen", 7, 8)
+    table.drop(table.entities["person:tolvanen"], replacement="person:mira tolvanen")
+    assert table.order == [(0, "person:mira tolvanen"), (3, "gov:FI"), (7, "person:mira tolvanen")]
+
+
+def test_a_prime_minister_without_a_country_serves_the_state_that_acts_in_the_story(extract_one):
+    rec = extract_one(
+        "Norway tightens rules after dispute with Swedish hauliers\n\n"
+        "Prime Minister Eirik Lundgaard told reporters that Norway would close two crossings. "
+        "Swedish hauliers and Swedish drivers blocked the road with Swedish trucks. "
+        "Norway said the crossings would stay shut. Norway has asked for talks. "
+        "Lundgaard said the decision was final. Lundgaard added that Norway would review it in spring.")
+    pm = next(e for e in rec.entities.values() if e.kind == OFFICIAL)
+    assert rec.entities[pm.government].country == "NO"
+
+
+@pytest.mark.parametrize("text, state", [
+    ("A senior official in the southern province of Sindh said the schools would reopen.", "PK"),
+    ("An official in Bavaria said the bridge would stay closed until June.", "DE"),
+])
+def test_an_official_in_a_named_region_serves_its_state_and_the_region_is_no_person(extract_one, text, state):
+    rec = extract_one(text)
+    assert not [e for e in rec.entities.values() if e.kind == PERSON]
+    official = next(e for e in rec.entities.values() if e.kind == OFFICIAL)
+    assert rec.entities[official.government].country == state

@@ -213,6 +213,8 @@ def _titled_names(doc: Doc, headline_end: int):
         before = doc[start - 1] if start > 0 else None
         titled = before is not None and (_title_token(before) or before.lower_ in LINKS or before.text in ("'s", "’s"))
         titled = titled and any(_title_token(t) for t in doc[max(0, start - 8):start])
+        if before is not None and before.lower_ == "of" and start > 1 and doc[start - 2].lower_ in DIVISION_WORDS:
+            continue  # "an official in the province of X": X is the province
         if titled and (tok.i - start >= 1 or before.lower_.rstrip(".") in HONORIFICS):
             yield start, tok.i + 1
 
@@ -233,7 +235,8 @@ def _looks_like_name(span: TokSpan) -> bool:
     return bool(words_) and all(NAME_TOKEN.match(t.text) or t.lower_ in NAME_PARTICLES for t in words_) and \
         not any(t.lower_ in GOV_TITLE_HEADS | ORG_HEADS for t in words_) and \
         span[-1].lower_ not in PLACE_HEADS and not span.text.isupper() and \
-        not any(gazetteer.country_by_name(t.text) or gazetteer.country_by_demonym(t.text) for t in words_)
+        not any(gazetteer.country_by_name(t.text) or gazetteer.country_by_demonym(t.text) for t in words_) and \
+        not gazetteer.subdivision_states(span.text)  # a region's name is no person's, whatever the tagger says
 
 
 def _behaves_like_person(doc: Doc, ent: TokSpan) -> bool:

@@ -127,7 +127,8 @@ class EntityTable:
                     self.token_key[i] = replacement
                 else:
                     del self.token_key[i]
-        self.order = sorted((i, replacement or k) for i, k in self.order if k != ent.key or replacement)
+        self.order = sorted((i, replacement if k == ent.key else k) for i, k in self.order
+                            if k != ent.key or replacement)
 
     def hint(self, code: str, weight: float, at: int) -> None:
         """Evidence short of a government mention that the story is about a state (its people, its money)."""
