@@ -21,9 +21,10 @@ from spacy.tokens import Doc, Span as TokSpan, Token
 from . import dates
 from .entities import EntityTable, context_government, is_outlet, text_of
 from .entities.table import entity_at, sentences
+from .entities.people import QUOTE_MARKS
 from .lexicon import PHRASAL_SPEECH, SPEECH_VERBS, words
 from .quotes import Quote, find_quotes
-from .records import Span, StatementRecord
+from .records import OFFICIAL, PERSON, Span, StatementRecord
 from .speakers import SpeakerResolver, subject_of
 
 # verbs whose act is the statement itself, so the clause with its object is what was said
@@ -124,6 +125,12 @@ class _StatementFinder:
             return
         n_words = len(self.text[q.begin:q.end].split())
         if verb is None:
+            label = self._label(q)
+            speaker = self._labelled_speaker(label) if label is not None else None
+            if speaker is not None:
+                self._add(speaker, (q.begin, q.end), direct=True, verb=None, rule="quote-labelled")
+            if label is not None and all(t.is_title or not t.is_alpha for t in label):
+                return  # "Moderator:": someone the text labels, whom it does not name, is not the last speaker
             if n_words >= MIN_QUOTE_WORDS and self._bare_quote(q):
                 last = self.out[-1] if self.out else None
                 if last is not None and self._continues(last, q):
@@ -150,6 +157,26 @@ class _StatementFinder:
             if other is not around and not (other[0] <= q.begin and q.end <= other[1]) and \
                     not (q.begin <= other[0] and other[1] <= q.end + 1):
                 self._add(speaker, other, direct=self._quotes_inside(other), verb=verb, rule="reported")
+
+    def _label(self, q: Quote) -> TokSpan | None:
+        """The words before a colon that open a quote's paragraph ('Governor Ana Pruitt: "…"'), as transcripts
+        and question-and-answer pieces write who speaks; words with a verb in them are a sentence, no label."""
+        para_start = self.text.rfind("\n", 0, q.begin) + 1
+        label = self.text[para_start:q.begin].rstrip().rstrip("".join(QUOTE_MARKS) + "«»„").rstrip()
+        if not label.endswith(":") or not 1 <= len(label.split()) <= 8:
+            return None
+        toks = char_tokens(self.doc, para_start, para_start + len(label) - 1)
+        if toks is None or any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("said", "says") for t in toks):
+            return None
+        return toks
+
+    def _labelled_speaker(self, label: TokSpan) -> str | None:
+        """The named person or official a label is all about."""
+        key = self.table.key_of(label[-1])
+        ent = self.table.entities.get(key) if key else None
+        if ent is None or ent.kind not in (PERSON, OFFICIAL) or ent.unnamed:
+            return None
+        return key if all(self.table.key_of(t) == key or t.is_title or not t.is_alpha for t in label) else None
 
     def _attribution_verb(self, q: Quote) -> Token | None:
         """The speech verb outside the quote, in the sentences the quote touches, within its paragraph: the

@@ -392,3 +392,9 @@ def test_an_official_in_a_named_region_serves_its_state_and_the_region_is_no_per
     assert not [e for e in rec.entities.values() if e.kind == PERSON]
     official = next(e for e in rec.entities.values() if e.kind == OFFICIAL)
     assert rec.entities[official.government].country == state
+
+
+def test_a_title_inside_the_taggers_name_is_read_as_the_title(extract_one):
+    rec = extract_one("Flood money delayed\n\nCouncillor Piet Vos: “The money was promised long ago and never arrived.”")
+    vos = next(e for e in rec.entities.values() if e.kind == OFFICIAL)
+    assert vos.name == "Piet Vos" and vos.title == "Councillor"

@@ -443,3 +443,29 @@ def test_a_second_speaker_coordinated_into_a_reported_clause_reports_on_their_ow
 def test_countries_that_express_support_are_a_speaker(extract_one):
     rec = extract_one("Twelve countries have expressed their support for the ceasefire and the talks.")
     assert [(rec.entities[s.speaker].name, s.rule) for s in rec.statements] == [("Twelve countries", "stance")]
+
+
+def test_a_name_and_a_colon_opening_a_paragraph_label_the_quote_after_them(extract_one):
+    rec = extract_one("Council meets over flooding\n\n"
+                      "Mayor Ilse Brandt met residents on Tuesday.\n\n"
+                      "Brandt: “We will rebuild the embankment before the rains come back.”\n\n"
+                      "Councillor Piet Vos: “The money was promised two years ago and never arrived.”")
+    quotes = {s.rule: s for s in rec.statements if s.rule == "quote-labelled"}
+    assert speaker_name(rec, statements_by(rec, "rebuild the embankment")[0]) == "Ilse Brandt"
+    assert speaker_name(rec, statements_by(rec, "never arrived")[0]) == "Piet Vos"
+    assert quotes and all(s.direct for s in rec.statements if s.rule == "quote-labelled")
+
+
+@pytest.mark.parametrize("text", [
+    "Flood warning\n\nThe plan in one line: “rebuild the embankment before the rains come back.”",
+    "Flood warning\n\nMayor Ilse Brandt said on Tuesday: “We will rebuild the embankment before the rains.”",
+])
+def test_a_label_that_names_no_speaker_or_holds_a_verb_is_no_label(extract_one, text):
+    assert not [s for s in extract_one(text).statements if s.rule == "quote-labelled"]
+
+
+def test_a_quote_under_a_label_naming_nobody_is_not_the_last_speakers(extract_one):
+    rec = extract_one("Council meets over flooding\n\n"
+                      "“We will rebuild the embankment before the rains,” Mayor Ilse Brandt said.\n\n"
+                      "Moderator: “Why was the money promised two years ago never paid out to the town?”")
+    assert not statements_by(rec, "never paid out")

@@ -157,7 +157,8 @@ def _name_extent(doc: Doc, start: int, end: int) -> tuple[int, int]:
             TITLE_ABBREVIATIONS and doc[start - 1].lower_.rstrip(".") not in HONORIFICS | TITLE_HEADS | TITLE_MODIFIERS:
         start -= 1
     while end - start > 1 and (doc[start].text in TITLE_ABBREVIATIONS or  # "Sen. Ted Cruz": the title is no name
-                               doc[start].lower_.rstrip(".") in HONORIFICS):  # nor is the "Ms" of "Ms Varga"
+                               doc[start].lower_.rstrip(".") in HONORIFICS or  # nor is the "Ms" of "Ms Varga"
+                               doc[start].lower_ in TITLE_HEADS | TITLE_MODIFIERS):  # nor a tagged "Councillor"
         start += 1
     nick = doc[end:end + 4]  # 'Joko "Jokowi" Widodo': a quoted nickname inside the name
     if len(nick) == 4 and nick[0].text in QUOTE_MARKS and nick[2].text in QUOTE_MARKS and \
@@ -272,7 +273,7 @@ def _title_before(doc: Doc, span: TokSpan, table: EntityTable) -> Title | None:
     toks: list[Token] = []
     while i >= 0:
         t = doc[i]
-        if (t.ent_type_ == "PERSON" and not _in_place_name(t)) or \
+        if (t.ent_type_ == "PERSON" and not _in_place_name(t) and t.lower_ not in TITLE_HEADS | TITLE_MODIFIERS) or \
                 table.key_of(t) and table.entities[table.key_of(t)].kind in (PERSON, OFFICIAL):
             break  # "flanked by Jane Roe and Finance Minister X": another person's name ends the title
         inner = toks and t.dep_ in ("compound", "amod", "nmod") and t.head.i in {x.i for x in toks} and t.is_alpha
