@@ -144,8 +144,8 @@ class _StatementFinder:
         if speaker is None:
             return
         self.used_verbs.add(verb.i)
-        clause = self._content_spans(verb)
-        around = next((c for c in clause if c[0] < q.begin - 1 and c[1] >= q.end), None)
+        clause = [self._over_quote(c, q) for c in self._content_spans(verb)]
+        around = next((c for c in clause if self._holds(c, q)), None)
         if around is None and verb.lemma_.lower() in STANCE_VERBS | NAMING_VERBS and not clause:
             c = self._clause_span(verb)
             around = c if c and c[0] < q.begin - 1 and c[1] >= q.end else None  # 'called the plan "a disaster"'
@@ -177,6 +177,23 @@ class _StatementFinder:
         if ent is None or ent.kind not in (PERSON, OFFICIAL) or ent.unnamed:
             return None
         return key if all(self.table.key_of(t) == key or t.is_title or not t.is_alpha for t in label) else None
+
+    def _over_quote(self, span: tuple[int, int], q: Quote) -> tuple[int, int]:
+        """A reported clause that opens a quote runs to the quote's close: 'told reporters that the mayor has
+        "taken every punch, and he is standing tall."' (the parse may end the clause at the comma inside)."""
+        if span[0] < q.begin <= span[1] < q.end or span[0] <= q.begin and self._words_end(q) <= span[1] < q.end:
+            return span[0], min(len(self.text), q.end + 1)
+        return span
+
+    def _words_end(self, q: Quote) -> int:
+        return q.begin + len(self.text[q.begin:q.end].rstrip(" .,;:!?…"))
+
+    def _holds(self, span: tuple[int, int], q: Quote) -> bool:
+        """A clause holding the quote's words and words of its own ('said the plan was "a disaster" for farmers',
+        'said that "we need more time" to decide'): the statement is the clause."""
+        if not (span[0] <= q.begin and span[1] >= self._words_end(q)):
+            return False
+        return any(ch.isalnum() for ch in self.text[span[0]:q.begin] + self.text[q.end:span[1]])
 
     def _attribution_verb(self, q: Quote) -> Token | None:
         """The speech verb outside the quote, in the sentences the quote touches, within its paragraph: the

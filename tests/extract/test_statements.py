@@ -469,3 +469,19 @@ def test_a_quote_under_a_label_naming_nobody_is_not_the_last_speakers(extract_on
                       "“We will rebuild the embankment before the rains,” Mayor Ilse Brandt said.\n\n"
                       "Moderator: “Why was the money promised two years ago never paid out to the town?”")
     assert not statements_by(rec, "never paid out")
+
+
+@pytest.mark.parametrize("text, whole", [
+    # the clause goes on after the quote
+    ("Senator Lena Park said that “we need more time” before the vote on the dam.",
+     "we need more time” before the vote on the dam"),
+    # the quote closes the clause, its last mark after the clause's end
+    ("Senator Lena Park said the voters wanted to know if the town is “still worth saving.”",
+     "the voters wanted to know if the town is “still worth saving."),
+    # a comma inside the quote is no end of the clause
+    ("Lena Park told reporters that the mayor has “taken every blow, and he is still standing.”",
+     "the mayor has “taken every blow, and he is still standing."),
+])
+def test_a_reported_clause_holding_a_quote_is_one_statement(extract_one, text, whole):
+    found = [s for s in extract_one(text).statements]
+    assert [s.text for s in found] == [whole] and found[0].direct
