@@ -22,7 +22,7 @@ from . import dates
 from .entities import EntityTable, context_government, is_outlet, text_of
 from .entities.table import entity_at, sentences
 from .entities.people import QUOTE_MARKS
-from .lexicon import PHRASAL_SPEECH, SPEECH_VERBS, words
+from .lexicon import ISSUED_STATEMENTS, PHRASAL_SPEECH, SPEECH_VERBS, words
 from .quotes import Quote, find_quotes
 from .records import OFFICIAL, PERSON, Span, StatementRecord
 from .speakers import SpeakerResolver, subject_of
@@ -95,6 +95,8 @@ class _StatementFinder:
         lemma = tok.lemma_.lower()
         if quoting and lemma in QUOTE_VERBS:
             return True
+        if quoting and any(c.dep_ == "dobj" and (lemma, c.lemma_.lower()) in ISSUED_STATEMENTS for c in tok.children):
+            return True  # "released the following statement: '…'"
         if lemma == "ask":
             return any(c.dep_ in ("dobj", "dative", "ccomp") for c in tok.children)
         if lemma == "call":  # "called the plan a disaster", not "calling them by their old name"
@@ -193,7 +195,10 @@ class _StatementFinder:
         'said that "we need more time" to decide'): the statement is the clause."""
         if not (span[0] <= q.begin and span[1] >= self._words_end(q)):
             return False
-        return any(ch.isalnum() for ch in self.text[span[0]:q.begin] + self.text[q.end:span[1]])
+        if any(ch.isalnum() for ch in self.text[span[0]:q.begin]):
+            return True
+        # words only after it: the clause's own when the quote runs into them, the writer's after '…," in'
+        return self._words_end(q) == q.end and any(ch.isalnum() for ch in self.text[q.end:span[1]])
 
     def _attribution_verb(self, q: Quote) -> Token | None:
         """The speech verb outside the quote, in the sentences the quote touches, within its paragraph: the

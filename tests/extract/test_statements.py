@@ -485,3 +485,17 @@ def test_a_quote_under_a_label_naming_nobody_is_not_the_last_speakers(extract_on
 def test_a_reported_clause_holding_a_quote_is_one_statement(extract_one, text, whole):
     found = [s for s in extract_one(text).statements]
     assert [s.text for s in found] == [whole] and found[0].direct
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Ray Dunn released the following statement: “Our thoughts are with the families of the miners.”",
+    "Senator Ray Dunn issued this statement:\n\n“Our thoughts are with the families of the miners.”",
+])
+def test_a_released_statement_is_quoted_from_its_author(extract_one, text):
+    found = statements_by(extract_one(text), "Our thoughts are with the families")
+    assert found and speaker_name(extract_one(text), found[0]) == "Ray Dunn"
+
+
+def test_words_after_a_quote_closed_by_a_comma_are_the_writers(extract_one):
+    found = extract_one("Ray Dunn told the Ledger “We were wrong to wait so long,” in an interview.").statements
+    assert [s.text for s in found] == ["We were wrong to wait so long"]
