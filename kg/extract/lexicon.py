@@ -45,6 +45,7 @@ def table(name: str) -> dict[str, tuple[str, ...]]:
 
 SPEECH_VERBS = words("speech_verbs")
 PHRASAL_SPEECH = frozenset(tuple(p.split()) for p in words("phrasal_speech"))
+PHRASAL_QUOTE_FRAMES = frozenset(tuple(p.split()) for p in words("phrasal_quote_frames"))
 ISSUED_STATEMENTS = frozenset(tuple(p.split()) for p in words("issued_statements"))
 # verbs whose subject is credited with a number, though they make no statement of their own
 ATTRIBUTION_VERBS = SPEECH_VERBS | frozenset("estimate report put announce count record show register".split())

@@ -22,7 +22,7 @@ from . import dates
 from .entities import EntityTable, context_government, is_outlet, text_of
 from .entities.table import entity_at, sentences
 from .entities.people import QUOTE_MARKS
-from .lexicon import ISSUED_STATEMENTS, PHRASAL_SPEECH, SPEECH_VERBS, words
+from .lexicon import ISSUED_STATEMENTS, PHRASAL_QUOTE_FRAMES, PHRASAL_SPEECH, SPEECH_VERBS, words
 from .quotes import Quote, find_quotes
 from .records import OFFICIAL, PERSON, Span, StatementRecord
 from .speakers import SpeakerResolver, subject_of
@@ -93,7 +93,7 @@ class _StatementFinder:
                                                                  "appos"):
             return False
         lemma = tok.lemma_.lower()
-        if quoting and lemma in QUOTE_VERBS:
+        if quoting and (lemma in QUOTE_VERBS or self._phrasal(tok, PHRASAL_QUOTE_FRAMES)):
             return True
         if quoting and any(c.dep_ == "dobj" and (lemma, c.lemma_.lower()) in ISSUED_STATEMENTS for c in tok.children):
             return True  # "released the following statement: '…'"
@@ -114,10 +114,10 @@ class _StatementFinder:
                          for c in verb.children)
         return has_object and complement
 
-    def _phrasal(self, verb: Token) -> bool:
+    def _phrasal(self, verb: Token, pairs: frozenset = PHRASAL_SPEECH) -> bool:
         """"called for", "called on": the particle follows the verb, whatever the parser attached it to."""
         nxt = self.doc[verb.i + 1] if verb.i + 1 < len(self.doc) else None
-        return nxt is not None and (verb.lemma_.lower(), nxt.lower_) in PHRASAL_SPEECH
+        return nxt is not None and (verb.lemma_.lower(), nxt.lower_) in pairs
 
     # ------------------------------------------------------------ direct quotes
     def _quote(self, q: Quote) -> None:
@@ -157,7 +157,8 @@ class _StatementFinder:
             self._add(speaker, (q.begin, q.end), direct=True, verb=verb, rule="quote")
         for other in clause:  # the verb's other content clauses are statements of their own
             if other is not around and not (other[0] <= q.begin and q.end <= other[1]) and \
-                    not (q.begin <= other[0] and other[1] <= q.end + 1):
+                    not (q.begin <= other[0] and other[1] <= q.end + 1) and \
+                    not (self._in_quote(other[0]) and self._in_quote(other[1] - 1)):  # quoted: the quotes say it
                 self._add(speaker, other, direct=self._quotes_inside(other), verb=verb, rule="reported")
 
     def _label(self, q: Quote) -> TokSpan | None:
@@ -195,8 +196,10 @@ class _StatementFinder:
         'said that "we need more time" to decide'): the statement is the clause."""
         if not (span[0] <= q.begin and span[1] >= self._words_end(q)):
             return False
-        if any(ch.isalnum() for ch in self.text[span[0]:q.begin]):
-            return True
+        before = char_tokens(self.doc, span[0], q.begin) if span[0] < q.begin else None
+        manner = {x.i for t in before or () if t.dep_ in ("advmod", "npadvmod") for x in t.subtree}
+        if before is not None and any(t.is_alpha and t.pos_ != "ADV" and t.i not in manner for t in before):
+            return True  # words of the clause's own before the quote, not an adverb of saying ("said flatly")
         # words only after it: the clause's own when the quote runs into them, the writer's after '…," in'
         return self._words_end(q) == q.end and any(ch.isalnum() for ch in self.text[q.end:span[1]])
 

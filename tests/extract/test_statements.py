@@ -499,3 +499,27 @@ def test_a_released_statement_is_quoted_from_its_author(extract_one, text):
 def test_words_after_a_quote_closed_by_a_comma_are_the_writers(extract_one):
     found = extract_one("Ray Dunn told the Ledger “We were wrong to wait so long,” in an interview.").statements
     assert [s.text for s in found] == ["We were wrong to wait so long"]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Mr. Halvorsen gloated: ''I told you he wouldn't be ready for the race.''", "I told you", "Halvorsen"),
+    ("Tom Reddy, a former secretary of transport, put it: ''The trains are no longer late. They are gone.''",
+     "The trains are no longer late", "Tom Reddy"),
+])
+def test_verbs_that_only_frame_a_quote(extract_one, text, fragment, speaker):
+    rec = extract_one(text)
+    found = statements_by(rec, fragment)
+    assert found and speaker_name(rec, found[0]) == speaker and found[0].direct
+
+
+def test_an_adverb_of_saying_before_a_quote_is_no_part_of_it(extract_one):
+    found = extract_one("Bill Easton said matter-of-factly “We have had better conventions than this one,” "
+                        "before walking off.").statements
+    assert [s.text for s in found] == ["We have had better conventions than this one"]
+
+
+def test_a_clause_inside_split_quotes_is_not_reported_again(extract_one):
+    found = extract_one("Governor Ana Pruitt said “And while I am at it, I thank the volunteers,” "
+                        "“and I fully support them.”").statements
+    assert len(found) == 1 and found[0].direct
+
