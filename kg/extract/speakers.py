@@ -417,7 +417,9 @@ class SpeakerResolver:
         if tok.pos_ != "PROPN" or not NAME_TOKEN.match(tok.text) or tok.ent_type_ in ("GPE", "NORP", "DATE", "LOC"):
             return None
         toks = [t for t in tok.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [tok]
-        toks = [t for t in toks if t.lower_ not in TITLE_HEADS | TITLE_MODIFIERS and t.text not in TITLE_ABBREVIATIONS]
+        toks = [t for t in toks if t.lower_.rstrip(".") not in HONORIFICS and t.text not in TITLE_ABBREVIATIONS and
+                (t.lower_ not in TITLE_HEADS | TITLE_MODIFIERS or t.i > 0 and self.doc[t.i - 1].lower_.rstrip(".") in
+                 HONORIFICS)]  # "Mr. King": a title word after an honorific is a surname
         if not toks or any(self.table.key_of(t) for t in toks):
             return None
         start, end = toks[0].i, toks[-1].i + 1

@@ -523,3 +523,12 @@ def test_a_clause_inside_split_quotes_is_not_reported_again(extract_one):
                         "“and I fully support them.”").statements
     assert len(found) == 1 and found[0].direct
 
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Mr. King said the count in the north would decide the whole race.", "King"),
+    ("Ms. Bishop told reporters that the count would take a week.", "Bishop"),
+])
+def test_a_title_word_after_an_honorific_is_a_surname(extract_one, text, speaker):
+    rec = extract_one(text)
+    assert [speaker_name(rec, s) for s in rec.statements] == [speaker]

@@ -233,8 +233,9 @@ def _title_token(t: Token) -> bool:
 
 def _looks_like_name(span: TokSpan) -> bool:
     words_ = [t for t in span if t.is_alpha or NAME_TOKEN.match(t.text)]
+    honorific = span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in HONORIFICS  # "Mr. King"
     return bool(words_) and all(NAME_TOKEN.match(t.text) or t.lower_ in NAME_PARTICLES for t in words_) and \
-        not any(t.lower_ in GOV_TITLE_HEADS | ORG_HEADS for t in words_) and \
+        not any(t.lower_ in (ORG_HEADS if honorific else GOV_TITLE_HEADS | ORG_HEADS) for t in words_) and \
         span[-1].lower_ not in PLACE_HEADS and not span.text.isupper() and \
         not any(gazetteer.country_by_name(t.text) or gazetteer.country_by_demonym(t.text) for t in words_) and \
         not gazetteer.subdivision_states(span.text)  # a region's name is no person's, whatever the tagger says
