@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from .entities import EntityTable, text_of
 from .entities.table import entity_at
-from .lexicon import APPROX_PHRASES, APPROX_WORDS, ATTRIBUTION_VERBS, words
+from .lexicon import APPROX_PHRASES, APPROX_WORDS, ATTRIBUTION_VERBS, table, words
 from .numbers import (CURRENCIES, PERCENT, SCALES, TIME_UNITS, fraction_value, glued_value, phrase_value,
                       word_value)
 from .records import FigureRecord, Span, StatementRecord
@@ -39,6 +39,8 @@ MEASURE_STOP = {"det", "predet", "punct", "nummod", "quantmod", "cc"}
 MAX_MEASURE_TOKENS = 10
 DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # thousands grouped by dots, as many languages write them
 TIME_REFERENCE = frozenset("ago old aged past last previous next coming later earlier".split())
+UNIT_DIMENSIONS = {unit: row[0] for unit, row in table("unit_dimensions").items()}
+CHANGE_PREPS = ("by", "to", "from")  # "cut by 35 per cent", "rose to 19,650 pesos", "from 11.5% to 13%"
 
 
 def find_figures(doc: Doc, table: EntityTable, statements: list[StatementRecord],
@@ -77,7 +79,10 @@ class _FigureFinder:
                 continue
             last = self._unit_token(run, unit)
             self._record(run, last, value, unit, rule)
+            first = self.out[-1]
             i = max(i, self._range_end(run, last, unit) + 1)
+            if self.out[-1] is not first and first.measure is None:  # "500 to 600 soldiers": both count soldiers
+                first.measure = self.out[-1].measure
         return self.out
 
     # ------------------------------------------------------------ reading a number at a token
@@ -361,10 +366,20 @@ class _FigureFinder:
                     (t for t in doc[head.i + 1:head.i + 4] if t.pos_ == "NOUN"), None)
         if head is None and last.dep_ == "pobj" and last.head.lower_ == "of":
             head = last.head.head  # "an average of just 77"
-        if head is None:
+        if head is None or head.pos_ == "ADP":
+            head = self._changed(last) or (None if head is not None and head.pos_ == "ADP" else head)
+        if head is None and self._per_unit(last) is not None:
+            return f"price per {self._per_unit(last).lower_}"  # "14,000 pesos a kilogram"
+        if head is None and last.lower_ not in TIME_UNITS:
             head = next((t for t in doc[last.i + 1:last.i + 4] if t.pos_ in ("NOUN", "PROPN")), None)
+            while head is not None and head.dep_ == "compound" and head.head.i > head.i:
+                head = head.head  # "for fuel subsidies": the subsidies, not the fuel
         if head is None:
             return self._described(last)
+        if head.lower_ in UNIT_DIMENSIONS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            if head.i > 0 and doc[head.i - 1].lower_ in ("per", "a", "an") and self._money(run, last):
+                return f"price per {head.lower_}"  # "N570 per litre"
+            return UNIT_DIMENSIONS[head.lower_]  # "400 kilometres south of the capital": a distance
         if head is not None and head.ent_type_ in TIMES and head.lower_ not in TIME_UNITS:
             return None
         if head is not None and head.pos_ == "PRON" and head.dep_ == "pobj":
@@ -389,6 +404,39 @@ class _FigureFinder:
         if text:
             self.counted[last.sent.start] = head
         return text or None
+
+    def _changed(self, last: Token) -> Token | None:
+        """What a number measures when a preposition hangs it on a verb: "cut the number of permits by 35 per
+        cent" (the object), "the rate will rise from 11.5% to 13%" (the subject), and of a sum spent on
+        something, that thing ("allocated 3 trillion yen for subsidies")."""
+        t = last
+        while t.dep_ in ("nummod", "quantmod", "compound") and t.head.i != t.i:
+            t = t.head
+        verb = None
+        if t.dep_ == "pobj" and t.head.lower_ in CHANGE_PREPS and t.head.head.pos_ in ("VERB", "AUX"):
+            verb = t.head.head
+            found = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None) or \
+                next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")),
+                     None)
+            return found
+        if t.dep_ == "dobj" and t.head.pos_ == "VERB":
+            for prep in t.head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "for":
+                    return next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+        return None
+
+    def _money(self, run: list[Token], last: Token) -> bool:
+        glued = glued_value(run[0].text)
+        unit = glued[1] if glued is not None else self._unit(run)
+        return bool(unit) and unit != "percent" or last.lower_ in CURRENCIES
+
+    def _per_unit(self, last: Token) -> Token | None:
+        """The unit a sum is priced by: "14,000 pesos a kilogram", "$3 per litre"."""
+        nxt = self.doc[last.i + 1:last.i + 3]
+        money = last.lower_ in CURRENCIES or last.i > 0 and self.doc[last.i - 1].lower_ in CURRENCIES
+        if money and len(nxt) == 2 and nxt[0].lower_ in ("a", "an", "per") and nxt[1].pos_ == "NOUN":
+            return nxt[1]
+        return None
 
     def _described(self, last: Token) -> str | None:
         """"Of 4 million migrants, 1.7 million are undocumented": a bare number that is the subject of an

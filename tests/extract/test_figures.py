@@ -168,3 +168,30 @@ def test_a_bare_number_in_a_state_counts_the_sentences_earlier_noun(extract_one,
     f = next(f for f in extract_one(text).figures if f.value == value)
     assert f.measure == measure
 
+
+
+@pytest.mark.parametrize("text, surface, measure", [
+    # a share or a sum a preposition hangs on a verb measures what the verb changes
+    ("The ministry will cut the number of work permits by 35 per cent next year.", "35 per cent",
+     "number of work permits"),
+    ("The payroll tax rate will rise from 11.5% to 13% in April.", "11.5%", "payroll tax rate"),
+    ("The payroll tax rate will rise from 11.5% to 13% in April.", "13%", "payroll tax rate"),
+    ("The average price of rice rose to 19,650 pesos in March.", "19,650 pesos", "average price of rice"),
+    # a sum spent on something
+    ("The cabinet set aside 300 million pesos for flood barriers.", "300 million pesos", "flood barriers"),
+    # a price per unit, glued or spelled out
+    ("Rice will be sold below 14,000 pesos a kilogram at state markets.", "14,000 pesos", "price per kilogram"),
+    ("Petrol now sells at N570 per litre in the capital.", "N570", "price per litre"),
+    # a number of units with nothing else named: what the unit measures
+    ("The island lies nearly 400 kilometers south of the mainland.", "400", "distance"),
+    # both ends of a range count the same thing
+    ("The regiment will have some 500 to 600 soldiers by next year.", "500", "soldiers"),
+])
+def test_what_a_number_measures(extract_one, text, surface, measure):
+    found = {f.surface.text: f.measure for f in extract_one(text).figures}
+    assert found.get(surface) == measure, found
+
+
+def test_a_duration_takes_no_measure_from_a_noun_after_it(extract_one):
+    found = extract_one("The aid will be paid for three months, sources in the ministry said.").figures
+    assert [f.measure for f in found if f.unit == "months"] in ([None], [])
