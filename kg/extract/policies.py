@@ -39,6 +39,7 @@ NOT_MEASURES = phrases("not_measures")
 LEGISLATORS = words("legislator_titles")
 DIRECTIVES = words("directive_verbs") - {"direct", "order", "instruct"}
 DEPLOYABLE = words("deployable_nouns")
+CLOSABLE = words("closable_nouns")
 COURTS = words("court_nouns")
 RULINGS = frozenset(("struck down", "suspended", "in force"))  # what a court's ruling can do to a measure
 KINDS = {w: row[0] for w, row in table_lexicon("policy_kinds").items()}
@@ -140,6 +141,8 @@ class _PolicyFinder:
         if needs == "amount" and not self._names_amount(verb, objs):
             return None
         if needs == "deploy" and not any(o.lower_ in DEPLOYABLE or o.lemma_.lower() in DEPLOYABLE for o in objs):
+            return None
+        if needs == "place" and not any(self._names_measure(o) or o.lower_ in CLOSABLE for o in objs):
             return None
         actor = self._actor(verb)
         if actor is None:

@@ -65,6 +65,12 @@ def test_deportation_and_expulsion_are_one_measure(extract_one):
     ("Kenyan Trade Minister Amos Otieno imposed a 20% duty on imported sugar.", "KE", "duty on imported sugar"),
     # a passive with its maker named by "by"
     ("New tariffs on steel were imposed by Brazil in March.", "BR", "tariffs on steel"),
+    # emergencies and evacuations a government declares or orders
+    ("Chile's government declared a state of emergency in three northern regions.", "CL", "state of emergency"),
+    ("Philippine authorities ordered the evacuation of coastal villages.", "PH", "evacuation of coastal villages"),
+    # what a state closes or reopens: borders, crossings, schools
+    ("The Finnish government will close four border crossings from Friday.", "FI", "four border crossings"),
+    ("Uganda reopened its schools after a two-month closure.", "UG", "schools"),
 ])
 def test_measures_a_government_takes(extract_one, text, code, words):
     rec = extract_one(text)
@@ -215,3 +221,11 @@ def test_a_sum_to_be_allocated_is_the_governments_measure(extract_one):
 
 def test_what_others_expect_a_government_to_do_is_no_measure(extract_one):
     assert not extract_one("Farmers expect the tariffs to be raised next year.").policies
+
+
+@pytest.mark.parametrize("text", [
+    "The Finnish government will close the meeting with a short speech.",
+    "Uganda closed the gap with the leaders in the second half.",
+])
+def test_closing_what_is_no_place_or_service_is_no_measure(extract_one, text):
+    assert not extract_one(text).policies
