@@ -39,7 +39,7 @@ NOT_MEASURES = phrases("not_measures")
 LEGISLATORS = words("legislator_titles")
 DIRECTIVES = words("directive_verbs") - {"direct", "order", "instruct"}
 DEPLOYABLE = words("deployable_nouns")
-CLOSABLE = words("closable_nouns")
+STOPPABLE = words("stoppable_nouns")
 COURTS = words("court_nouns")
 RULINGS = frozenset(("struck down", "suspended", "in force"))  # what a court's ruling can do to a measure
 KINDS = {w: row[0] for w, row in table_lexicon("policy_kinds").items()}
@@ -136,13 +136,13 @@ class _PolicyFinder:
         lemma = verb.lemma_.lower()
         needs, status = POLICY_VERBS[lemma]
         objs = self._objects(verb)
-        if needs == "measure" and not any(self._names_measure(o) for o in objs):
+        if needs == "measure" and not any(self._names_measure(o) for o in objs) and not self._obliges(verb):
             return None
         if needs == "amount" and not self._names_amount(verb, objs):
             return None
         if needs == "deploy" and not any(o.lower_ in DEPLOYABLE or o.lemma_.lower() in DEPLOYABLE for o in objs):
             return None
-        if needs == "place" and not any(self._names_measure(o) or o.lower_ in CLOSABLE for o in objs):
+        if needs == "service" and not any(self._names_measure(o) or o.lower_ in STOPPABLE for o in objs):
             return None
         actor = self._actor(verb)
         if actor is None:
@@ -153,7 +153,7 @@ class _PolicyFinder:
             return None
         obj = next((o for o in objs if self._names_measure(o)), objs[0] if objs else None)
         kind = KINDS.get(lemma) or (self._noun_kind(obj) if obj is not None else lemma)
-        measure = obj is not None and needs == "measure" and self._names_measure(obj) and (
+        measure = obj is not None and needs in ("measure", "service") and self._names_measure(obj) and (
             obj.dep_ == "dobj" or obj.dep_ == "pobj" and obj.head.lower_ == "as")
         phrase = self._noun_phrase(obj) if measure else []
         # "suspended the housing levy": the housing levy; "extended the deadline": the verb says more
@@ -165,6 +165,11 @@ class _PolicyFinder:
                          status=status or self._tense_status(verb, rule), deadline=self._deadline(verb, toks),
                          anaphoric=obj is not None and self._definite(obj) and not self._novel(obj),
                          novel=obj is not None and self._novel(obj), words=_content_words(toks))
+
+    def _obliges(self, verb: Token) -> bool:
+        """"will require all new cars to run on biofuel": a duty laid on someone is a measure of itself."""
+        return verb.lemma_.lower() == "require" and any(c.dep_ in ("dobj", "nsubj") for c in verb.children) and \
+            any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
 
     def _objects(self, verb: Token) -> list[Token]:
         """What the verb acts on: its object, its passive subject, the objects of its particles ("announced May 1

@@ -71,6 +71,14 @@ def test_deportation_and_expulsion_are_one_measure(extract_one):
     # what a state closes or reopens: borders, crossings, schools
     ("The Finnish government will close four border crossings from Friday.", "FI", "four border crossings"),
     ("Uganda reopened its schools after a two-month closure.", "UG", "schools"),
+    # what a state halts or suspends: services, imports
+    ("Bangladesh suspended mobile internet services nationwide.", "BD", "mobile internet services"),
+    ("Canberra has halted imports of frozen prawns.", "AU", "imports of frozen prawns"),
+    # a duty laid on others, a currency devalued, a phase-out, a status granted
+    ("The Indonesian government will require all new buses to run on biofuel by 2030.", "ID", "all new buses"),
+    ("Argentina devalued the peso by 40 percent.", "AR", "peso"),
+    ("Germany's cabinet agreed to phase out lignite mining by 2038.", "DE", "lignite mining"),
+    ("Spain granted residency to 200,000 undocumented workers.", "ES", "residency"),
 ])
 def test_measures_a_government_takes(extract_one, text, code, words):
     rec = extract_one(text)
@@ -226,6 +234,7 @@ def test_what_others_expect_a_government_to_do_is_no_measure(extract_one):
 @pytest.mark.parametrize("text", [
     "The Finnish government will close the meeting with a short speech.",
     "Uganda closed the gap with the leaders in the second half.",
+    "The Finnish government suspended the meeting for an hour.",
 ])
 def test_closing_what_is_no_place_or_service_is_no_measure(extract_one, text):
     assert not extract_one(text).policies
