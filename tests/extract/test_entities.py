@@ -398,3 +398,16 @@ def test_a_title_inside_the_taggers_name_is_read_as_the_title(extract_one):
     rec = extract_one("Flood money delayed\n\nCouncillor Piet Vos: “The money was promised long ago and never arrived.”")
     vos = next(e for e in rec.entities.values() if e.kind == OFFICIAL)
     assert vos.name == "Piet Vos" and vos.title == "Councillor"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Sri Lankan President Anura Mendis dissolved parliament on Monday.", "Anura Mendis", "LK"),
+    ("The Sri Lankan president, Anura Mendis, dissolved parliament on Monday.", "Anura Mendis", "LK"),
+    ("South African Health Minister Thabo Nkosi said the clinics were full.", "Thabo Nkosi", "ZA"),
+    ("The North Korean envoy, Ri Chol, left the talks early.", "Ri Chol", "KP"),
+])
+def test_a_state_named_in_two_words_designates_the_title(extract_one, text, name, country):
+    rec = extract_one(text)
+    official = next(e for e in rec.entities.values() if e.kind == OFFICIAL)
+    assert official.name == name and rec.entities[official.government].country == country
+    assert not [e for e in rec.entities.values() if e.kind in (PERSON, ORGANIZATION)]

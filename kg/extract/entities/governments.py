@@ -165,10 +165,10 @@ def find_states(doc: Doc, table: EntityTable) -> None:
     for tok in doc:
         if table.claimed(tok.i, tok.i + 1):
             continue
-        country = gazetteer.country_by_demonym(tok.text)
+        country, last = _demonym_at(doc, tok)
         if country is None:
             continue
-        end = _demonym_government_end(doc, tok)
+        end = _demonym_government_end(doc, last)
         if end:
             key = gov_key(country)
             table.get_or_create(key, GOVERNMENT, country.name, country=country.code)
@@ -182,6 +182,17 @@ def find_states(doc: Doc, table: EntityTable) -> None:
                 table.hint(city.code, PLACE_HINT, ent.start)
     _money_hints(doc, table)
     _outlet_hint(doc, table)
+
+
+def _demonym_at(doc: Doc, tok: Token) -> tuple[gazetteer.Country | None, Token]:
+    """The state a demonym starting at tok names, and its last token: "Kenyan", "Sri Lankan", "North Korean"."""
+    for n in (3, 2):
+        words_ = doc[tok.i:tok.i + n]
+        if len(words_) == n and all(t.is_title for t in words_):
+            country = gazetteer.country_by_demonym(words_.text)
+            if country is not None:
+                return country, words_[-1]
+    return gazetteer.country_by_demonym(tok.text), tok
 
 
 def _outlet_hint(doc: Doc, table: EntityTable) -> None:

@@ -238,6 +238,7 @@ def _looks_like_name(span: TokSpan) -> bool:
         not any(t.lower_ in (ORG_HEADS if honorific else GOV_TITLE_HEADS | ORG_HEADS) for t in words_) and \
         span[-1].lower_ not in PLACE_HEADS and not span.text.isupper() and \
         not any(gazetteer.country_by_name(t.text) or gazetteer.country_by_demonym(t.text) for t in words_) and \
+        not gazetteer.country_by_demonym(span.text) and not gazetteer.country_by_name(span.text) and \
         not gazetteer.subdivision_states(span.text)  # a region's name is no person's, whatever the tagger says
 
 
@@ -274,7 +275,8 @@ def _title_before(doc: Doc, span: TokSpan, table: EntityTable) -> Title | None:
     toks: list[Token] = []
     while i >= 0:
         t = doc[i]
-        if (t.ent_type_ == "PERSON" and not _in_place_name(t) and t.lower_ not in TITLE_HEADS | TITLE_MODIFIERS) or \
+        if (t.ent_type_ == "PERSON" and not _in_place_name(t) and t.lower_ not in TITLE_HEADS | TITLE_MODIFIERS
+                and not _names_state(t)) or \
                 table.key_of(t) and table.entities[table.key_of(t)].kind in (PERSON, OFFICIAL):
             break  # "flanked by Jane Roe and Finance Minister X": another person's name ends the title
         inner = toks and t.dep_ in ("compound", "amod", "nmod") and t.head.i in {x.i for x in toks} and t.is_alpha
@@ -292,6 +294,13 @@ def _title_before(doc: Doc, span: TokSpan, table: EntityTable) -> Title | None:
     if not titles:
         return None
     return next((t for t in titles if t.official), titles[-1])
+
+
+def _names_state(t: Token) -> bool:
+    """A word of a state's name or demonym, whatever the tagger made of it ("Sri Lankan" tagged a person)."""
+    doc = t.doc
+    return any(gazetteer.country_by_demonym(doc[a:b].text) or gazetteer.country_by_name(doc[a:b].text)
+               for a in range(max(0, t.i - 2), t.i + 1) for b in range(t.i + 1, min(len(doc), a + 3) + 1))
 
 
 def _title_word(t: Token) -> bool:
@@ -327,7 +336,14 @@ def _read_title(unit: list[Token], table: EntityTable) -> Title | None:
     head_k = max(k for k in heads if k < link)
     designator, org, first = None, None, 0
     for k, t in enumerate(unit[:head_k]):
-        if t.text in ("'s", "’s"):
+        if k < first:
+            continue
+        pair = unit[k:k + 2] if k + 1 < head_k and unit[k + 1].i == t.i + 1 else []
+        if len(pair) == 2 and all(x.is_title for x in pair) and (
+                gazetteer.country_by_demonym(f"{t.text} {pair[1].text}") or
+                gazetteer.country_by_name(f"{t.text} {pair[1].text}")):
+            designator, first = pair[1], k + 2  # "Sri Lankan President", "New Zealand Prime Minister"
+        elif t.text in ("'s", "’s"):
             first = k + 1
         elif _designates(t):
             designator, first = _designates(t), k + 1
@@ -449,7 +465,12 @@ def _designator_government(table: EntityTable, t: Token) -> str:
     existing = table.key_of(t)
     if existing and table.entities[existing].kind == GOVERNMENT:
         return existing
-    country = gazetteer.country_by_demonym(t.text) or gazetteer.country_by_name(t.text)
+    country = None
+    for start in (t.i - 2, t.i - 1):  # "Sri Lankan", "New Zealand": a state's name of two or three words
+        words_ = t.doc[max(start, 0):t.i + 1].text
+        if start >= 0 and all(w.is_title for w in t.doc[start:t.i + 1]):
+            country = country or gazetteer.country_by_demonym(words_) or gazetteer.country_by_name(words_)
+    country = country or gazetteer.country_by_demonym(t.text) or gazetteer.country_by_name(t.text)
     if country:
         return state_government(table, country, t)
     key = gov_key(None, t.text)
