@@ -226,8 +226,7 @@ class Query:
         The page is written where the query's own line PAGE_MARK stands, once, in a subquery whose ORDER BY
         is the listing's, so its rows are exactly those of the same slice of the whole listing (the tests
         hold every canned listing to that). Parameter values never add a line (kg.sparqltext escapes line
-        ends), so the mark is the query's own. The whole listing gets OFFSET 0 there: a subquery with a
-        slice is evaluated once, where an engine may otherwise evaluate it again for each row it is joined to.
+        ends), so the mark is the query's own.
         """
         if self.kind != "SELECT":
             return None

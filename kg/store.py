@@ -768,13 +768,12 @@ def run_query(store: Store, query, params: Mapping[str, str | Identifier] | None
     text = _substituted(query, bindings)
     if text is None:
         return q.run(store.rdflib_dataset(), query, params)
-    whole = query.paged(text, None, 0) or text
     paged = query.paged(text, *page) if page else None
-    result = _ask(store, query, paged or whole)
+    result = _ask(store, query, paged or text)
     if isinstance(result, SelectRows):
         out = q.QueryResult.of_rows([Variable(n) for n in result.names], result.rows, query, q._namespaces())
         if paged:
-            out.paged, out.counter = page[1], lambda: q.Rows(_ask(store, query, whole).rows).count()
+            out.paged, out.counter = page[1], lambda: q.Rows(_ask(store, query, text).rows).count()
         return out
     return q.QueryResult(result, query, q._namespaces())
 
