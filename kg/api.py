@@ -85,10 +85,13 @@ class KnowledgeGraph:
         return self._engine
 
     def query(self, query: str | Query, params: dict[str, str | Identifier] | None = None, *,
-              engine: str = "oxigraph", **kwargs: str | Identifier) -> QueryResult:
+              engine: str = "oxigraph", page: tuple[int | None, int] | None = None,
+              **kwargs: str | Identifier) -> QueryResult:
         """Run a canned query by name, a .rq file or SPARQL text; parameters are bound as RDF terms.
 
-        `engine`: "oxigraph" (the in-memory store, the default) or "rdflib" (rdflib's own engine).
+        `engine`: "oxigraph" (the in-memory store, the default) or "rdflib" (rdflib's own engine). `page`
+        (limit, offset): only that page of a listing is wanted, which the result's project(…, limit,
+        offset) then gives (kg.store.run_query asks the engine for it alone where the query allows).
         """
         params = {**(params or {}), **kwargs}
         if engine == "rdflib":
@@ -97,7 +100,7 @@ class KnowledgeGraph:
             raise ValueError(f"engine {engine!r}: use oxigraph or rdflib")
         from .store import run_query
 
-        return run_query(self.engine, query, params)
+        return run_query(self.engine, query, params, page=page)
 
     def rows(self, query: str | Query, params: dict[str, str | Identifier] | None = None,
              **kwargs: str | Identifier) -> list[dict[str, Any]]:

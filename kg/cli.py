@@ -270,12 +270,12 @@ def query_cmd(ctx, query_ref, graph_path, params, fmt, columns, limit, offset, a
     query = find_query(query_ref)
     fmt = check_format(query.kind, fmt)  # a malformed query or a wrong format fails before the graph is read
     graph_path, store_spec = _reading(ctx, graph_path, store_spec)
+    if query.kind == "SELECT":
+        limit = None if all_rows else PAGE if limit is None else limit
+        if fmt == "table":  # a table is measured before it is printed
+            limit = min(limit, TABLE_ROWS) if limit is not None else TABLE_ROWS
     with _asking(graph_path, store_spec) as ask, deadline(timeout, query.name, hard=True):
-        result = ask(query, _params(params))
-        if result.kind == "SELECT":
-            limit = None if all_rows else PAGE if limit is None else limit
-            if fmt == "table":  # a table is measured before it is printed
-                limit = min(limit, TABLE_ROWS) if limit is not None else TABLE_ROWS
+        result = ask(query, _params(params), (limit, offset) if query.kind == "SELECT" else None)
         result = result.project(columns, limit, offset)
         result.write(sys.stdout, fmt, full=full, show_iris=bool(columns))  # the rows as they come
     if result.kind == "ASK" and not result.boolean:
@@ -288,12 +288,13 @@ def _asking(graph_path, store_spec):
     if store_spec == "memory":
         from .api import KnowledgeGraph
 
-        yield KnowledgeGraph.load(graph_path).query
+        graph = KnowledgeGraph.load(graph_path)
+        yield lambda query, params, page: graph.query(query, params, page=page)
         return
     from .store import open_store, run_query
 
     with open_store(store_spec) as store:
-        yield lambda query, params: run_query(store, query, params)
+        yield lambda query, params, page: run_query(store, query, params, page=page)
 
 
 @cli.command("queries")

@@ -60,6 +60,9 @@ _PN_LOCAL = re.compile(r"[A-Za-z0-9_:](?:[A-Za-z0-9_:.-]*[A-Za-z0-9_:-])?")
 _PARAM_LINE = re.compile(r"^param\s+[?$](?P<name>\w+)\s*(?:\((?P<flags>[^)]*)\))?\s*:\s*(?P<doc>.*?)\s*"
                          r"Example:\s*(?P<example>.+?)\s*$", re.IGNORECASE)
 _IRI_FORBIDDEN = re.compile(r'[\s<>"{}|\\^`]')
+# The line of a canned listing where a page's LIMIT and OFFSET go: inside the subquery that orders the
+# listing's light keys, so that the engine sorts those alone and joins the heavy columns to one page only.
+PAGE_MARK = "# page: kg query writes LIMIT and OFFSET here"
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -215,6 +218,27 @@ class Query:
                 raise QueryError(f"{self.name}: missing parameter {p.name!r} ({p.description}); "
                                  f"add --param {p.name}={shlex.quote(p.example)}")
         return {name: declared[name].term(v) for name, v in values.items()}
+
+    def paged(self, text: str, limit: int | None, offset: int = 0) -> str | None:
+        """`text` (this query's, maybe with its parameters written in) asking the engine for one page of
+        rows (limit None: every row from `offset` on), or None when the query has no page mark.
+
+        The page is written where the query's own line PAGE_MARK stands, once, in a subquery whose ORDER BY
+        is the listing's, so its rows are exactly those of the same slice of the whole listing (the tests
+        hold every canned listing to that). Parameter values never add a line (kg.sparqltext escapes line
+        ends), so the mark is the query's own.
+        """
+        if self.kind != "SELECT":
+            return None
+        if sum(line.strip() == PAGE_MARK for line in self.text.split("\n")) != 1:
+            return None
+        lines = text.split("\n")
+        at = next((i for i, line in enumerate(lines) if line.strip() == PAGE_MARK), None)
+        if at is None:
+            return None
+        indent = lines[at][:len(lines[at]) - len(lines[at].lstrip())]
+        lines[at] = indent + (f"LIMIT {int(limit)} " if limit is not None else "") + f"OFFSET {int(offset)}"
+        return "\n".join(lines)
 
     def _adhoc_bindings(self, values: Mapping[str, str | Identifier]) -> dict[str, Identifier]:
         from .sparqltext import variable_names
@@ -373,6 +397,8 @@ class QueryResult:
     rest: Iterator | None = field(default=None, repr=False)  # the rows past project(limit=…), counted on demand
     shown: int = 0  # rows read from the stream so far
     offset: int = 0  # rows passed over by project(offset=…) before the first one shown
+    paged: int | None = None  # the offset of the page the engine was asked for (Query.paged), if it was
+    counter: Callable[[], int] | None = field(default=None, repr=False)  # the rows of the whole listing
 
     @classmethod
     def of_rows(cls, names: list[Variable], rows: Iterable[list[Identifier | None]], query: Query,
@@ -413,8 +439,12 @@ class QueryResult:
             raise QueryError(f"{self.query.name}: no column {unknown[0]!r}; the columns are {', '.join(self.vars)}")
         where = [self.vars.index(c) for c in names]
         source = self._source()
-        skipped = self._guarded(lambda: source.skip(offset)) if offset else 0
-        out = QueryResult(Result("SELECT"), self.query, self.namespaces, offset=self.offset + skipped)
+        start = self.paged or 0  # the engine passed over the rows before its page
+        if offset < start:
+            raise QueryError(f"{self.query.name}: the engine was asked for rows from {start + 1:,} on, not {offset + 1:,}")
+        skipped = start + (self._guarded(lambda: source.skip(offset - start)) if offset > start else 0)
+        out = QueryResult(Result("SELECT"), self.query, self.namespaces, offset=self.offset + skipped,
+                          counter=self.counter)
         out.result.vars, out.result.bindings = [Variable(c) for c in names], []
         out.stream, out.rest = Rows(source, where=where, limit=limit), source
         return out
@@ -436,7 +466,9 @@ class QueryResult:
 
     def total(self) -> int:
         """How many rows the query found: those passed over, those read, and the ones not read yet counted
-        (not kept)."""
+        (not kept); for a page the engine was asked for, the rows of the whole listing, counted apart."""
+        if self.counter is not None:
+            return self._guarded(self.counter)
         for _ in self.terms() if self.stream is not None else ():
             pass
         rest, self.rest = self.rest, None

@@ -742,7 +742,8 @@ def open_store(spec: str, create: bool = False) -> Store | None:
 # ------------------------------------------------------------------------------------------------ reading
 
 
-def run_query(store: Store, query, params: Mapping[str, str | Identifier] | None = None):
+def run_query(store: Store, query, params: Mapping[str, str | Identifier] | None = None,
+              page: tuple[int | None, int] | None = None):
     """A canned or ad-hoc query run by the store's own engine: Oxigraph in-process, an endpoint over HTTP.
 
     Parameters are written into the query as escaped RDF terms where the SPARQL parser found their
@@ -755,6 +756,10 @@ def run_query(store: Store, query, params: Mapping[str, str | Identifier] | None
     Queries read the store's default graph, the set union of the article graphs that newskg keeps there
     (UNION_SYNC), so a triple several articles hold is matched once, as in a graph file. Returns a
     kg.query.QueryResult, printed the same way as for a graph file.
+
+    `page` (limit, offset) asks for one page of a listing, as project(…, limit, offset) then takes it: a
+    canned listing with a page mark (kg.query.Query.paged) has the engine sort its light keys and join the
+    other columns to that page alone, and total() counts the whole listing apart, only when asked.
     """
     from . import query as q
 
@@ -763,13 +768,21 @@ def run_query(store: Store, query, params: Mapping[str, str | Identifier] | None
     text = _substituted(query, bindings)
     if text is None:
         return q.run(store.rdflib_dataset(), query, params)
+    paged = query.paged(text, *page) if page else None
+    result = _ask(store, query, paged or text)
+    if isinstance(result, SelectRows):
+        out = q.QueryResult.of_rows([Variable(n) for n in result.names], result.rows, query, q._namespaces())
+        if paged:
+            out.paged, out.counter = page[1], lambda: q.Rows(_ask(store, query, text).rows).count()
+        return out
+    return q.QueryResult(result, query, q._namespaces())
+
+
+def _ask(store: Store, query, text: str):
     try:
-        result = store.sparql(text, query.kind)
+        return store.sparql(text, query.kind)
     except QueryError as exc:
         raise QueryError(f"{query.name}: {exc}") from None
-    if isinstance(result, SelectRows):
-        return q.QueryResult.of_rows([Variable(n) for n in result.names], result.rows, query, q._namespaces())
-    return q.QueryResult(result, query, q._namespaces())
 
 
 def _substituted(query, bindings: Mapping[str, Identifier]) -> str | None:

@@ -110,3 +110,22 @@ def test_csv_written_from_oxigraphs_own_terms_is_rdflibs_csv(name, seeds_result)
     assert by_oxigraph.getvalue() == by_rdflib.getvalue()
     if name == "figures-for-measure":
         assert "1730000.0" in by_oxigraph.getvalue()  # a whole decimal keeps the ".0" newskg wrote
+
+
+PAGED = sorted(name for name, q in QUERIES.items() if q.paged(q.text, 1) is not None)
+
+
+def test_the_long_listings_are_paged_in_the_engine():
+    assert {"who-said-what", "unnamed-sources", "rejections", "policy-timeline"} <= set(PAGED)
+
+
+@pytest.mark.parametrize("name", PAGED)
+def test_a_page_the_engine_sorts_is_the_slice_of_the_whole_listing(name, seeds_result):
+    store = MemoryStore.from_dataset(seeds_result.dataset)
+    q = QUERIES[name]
+    every = run_query(store, q, example(q)).rows()
+    assert every, name
+    for limit, offset in ((3, 0), (5, 2), (4, max(len(every) - 2, 1)), (3, len(every) + 1)):
+        page = run_query(store, q, example(q), page=(limit, offset)).project(None, limit, offset)
+        assert page.rows() == every[offset:offset + limit], (name, limit, offset)
+        assert page.total() == len(every)

@@ -212,3 +212,36 @@ def test_articles_lists_every_seed_with_its_header_date(ds):
 def test_did_they_say_is_true_only_for_what_was_said(ds):
     assert ask(ds, "did-they-say", name="Bugti", about="suicide bombings").boolean is True
     assert ask(ds, "did-they-say", name="Bugti", about="tolerate them").boolean is False
+
+
+@pytest.fixture(scope="module")
+def answers(nlp):
+    """Three articles of invented people: a claim, its rejection in another article, and a confirmation."""
+    from kg.ingest import parse_article
+    from kg.pipeline import extract
+    from kg.resolve import resolve
+    from kg.triples import to_dataset
+
+    texts = [
+        "Portuguese Fisheries Minister Marta Sequeira said that Spanish trawlers had emptied the northern fishing "
+        "grounds.",
+        "Spanish spokesman Iker Zubiri rejected Lisbon's claim that trawlers had emptied the fishing grounds. "
+        "Zubiri said the fleet would stay in port until June.",
+        "Portuguese harbour master Rui Matos confirmed that trawlers had emptied the fishing grounds.",
+    ]
+    records = list(extract(nlp, [parse_article(f"date: 2024-06-0{n + 1}\n\n{t}", identifier=f"r{n}.txt")
+                                 for n, t in enumerate(texts)]))
+    return to_dataset(records, resolve(records))
+
+
+def test_a_rejection_is_listed_next_to_the_claim_it_answers_in_another_article(answers):
+    from kg.engine import MemoryStore
+    from kg.store import run_query
+
+    rows = ask(answers, "rejections").rows()
+    assert [(r["speaker"], r["article"], r["answered_speaker"]) for r in rows] == [
+        ("Iker Zubiri", "r1.txt", "Marta Sequeira")]
+    assert "trawlers had emptied" in rows[0]["answered"] and "rejected" in rows[0]["sentence"]
+    assert run_query(MemoryStore.from_dataset(answers), QUERIES["rejections"]).rows() == rows
+    # the confirmation answers too, but is no rejection
+    assert {r["stance"] for r in ask(answers, "responses").rows()} == {"rejects", "confirms"}

@@ -314,3 +314,18 @@ def test_an_unreadable_query_file_is_named(tmp_path):
     f.write_bytes(b"\xff\xfe\x00SELECT")
     with pytest.raises(QueryError, match="binary.rq: cannot read the query file"):
         find_query(str(f))
+
+
+def test_a_page_is_written_at_the_mark_of_a_listing_once():
+    from kg.query import PAGE_MARK
+
+    text = ("SELECT ?s ?o WHERE {\n  { SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s\n    " + PAGE_MARK
+            + "\n  }\n  ?s ?q ?o .\n}\nORDER BY ?s ?o\n")
+    q = Query.from_text(text)
+    assert q.paged(q.text, 10, 20) == text.replace(PAGE_MARK, "LIMIT 10 OFFSET 20")
+    assert q.paged(q.text, None, 0) == text.replace(PAGE_MARK, "OFFSET 0")
+    assert Query.from_text(text.replace(PAGE_MARK, "")).paged(text, 10, 0) is None  # no mark of its own
+    twice = Query.from_text(text.replace("?q ?o .", "?q ?o .\n" + PAGE_MARK))
+    assert twice.paged(twice.text, 10, 0) is None
+    ask = Query.from_text("ASK { ?s ?p ?o\n" + PAGE_MARK + "\n}")
+    assert ask.paged(ask.text, 10, 0) is None
