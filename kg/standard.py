@@ -38,14 +38,20 @@ def beside(term: URIRef) -> tuple[URIRef, ...]:
     return counterparts().get(term, ())
 
 
-def add_standard_terms(g: Graph) -> None:
-    """Add the standard types and properties beside every nkg: type and property of `g`."""
+def add_standard_terms(g: Graph | set) -> None:
+    """Add the standard types and properties beside every nkg: type and property of `g` (a Graph, or the set
+    of triples kg.triples makes an article graph in)."""
+    table, a = counterparts(), RDF.type
     extra = []
     for s, p, o in g:
-        if p == RDF.type:
-            extra += [(s, RDF.type, t) for t in beside(o)]
-        else:
-            extra += [(s, q, o) for q in beside(p)]
+        if p == a:
+            if o in table:
+                extra += [(s, a, t) for t in table[o]]
+        elif p in table:
+            extra += [(s, q, o) for q in table[p]]
+    if isinstance(g, set):
+        g.update(extra)
+        return
     for triple in extra:
         g.add(triple)
 

@@ -93,6 +93,7 @@ class Store(ABC):
     spec: str
     default_cache: Path | None = None  # where extraction records are kept between builds
     atomic_union = True  # replace_graph updates the graph and the union in one transaction
+    writes_behind = False  # add_graphs may run in a thread of its own while the build makes the next graphs
 
     @abstractmethod
     def quads(self) -> Iterable[tuple[Identifier, Identifier, Identifier, URIRef]]:
@@ -101,6 +102,12 @@ class Store(ABC):
     @abstractmethod
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         """Make the named graph hold exactly `graph`, atomically."""
+
+    def add_graphs(self, graphs: list[tuple[URIRef, Iterable[tuple]]]) -> None:
+        """Write named graphs the store does not hold yet, with their share of the union; a store that can
+        writes them all in one go (here, one graph after another with replace_graph)."""
+        for name, triples in graphs:
+            self.replace_graph(name, triples)
 
     @abstractmethod
     def select(self, sparql: str) -> list[dict[str, Identifier]]:
@@ -265,6 +272,19 @@ def ntriples(graph: Graph) -> str:
     return "".join(_nt_row(triple) for triple in graph)
 
 
+def nquads(graphs: Iterable[tuple[URIRef, Iterable[tuple]]]) -> str:
+    """Named graphs as N-Quads text, each triple twice: in its graph and in the default graph (the union)."""
+    from rdflib.plugins.serializers.nt import _nt_row
+
+    out = []
+    for name, triples in graphs:
+        rows = [_nt_row(triple)[:-3] for triple in triples]  # without the closing " .\n"
+        suffix = f" {name.n3()} .\n"
+        out += [row + suffix for row in rows]
+        out += [row + " .\n" for row in rows]
+    return "".join(out)
+
+
 def rdflib_result(kind: str, names: Iterable[str] = (), rows: Iterable[Mapping[str, Identifier]] = (),
                   answer: bool | None = None, triples: Iterable[tuple] = ()) -> Result:
     """Another engine's answer as the rdflib Result that kg.query.QueryResult prints, like rdflib's own."""
@@ -286,6 +306,8 @@ def rdflib_result(kind: str, names: Iterable[str] = (), rows: Iterable[Mapping[s
 
 class OxigraphStore(Store):
     """A persistent Oxigraph store in a folder, used in-process through pyoxigraph."""
+
+    writes_behind = True
 
     def __init__(self, path: str | Path, create: bool = False):
         try:
@@ -359,6 +381,20 @@ class OxigraphStore(Store):
         triples = [tuple(map(_ox_term, t)) for t in graph]
         self.ox.extend([ox.Quad(s, p, o, graph_name) for s, p, o in triples]
                        + [ox.Quad(s, p, o) for s, p, o in triples])
+
+    def add_graphs(self, graphs: list[tuple[URIRef, Iterable[tuple]]]) -> None:
+        """New graphs and their share of the union through Oxigraph's bulk loader, three times faster than a
+        transaction: it sorts the quads and writes the store's files itself, and leaves Python's lock while it
+        does, so a build makes its next graphs meanwhile (writes_behind).
+
+        A batch is loaded in one ingestion when it is smaller than the loader's own batches (a million
+        quads), so a build stopped here leaves either every graph of the batch or none of them.
+        """
+        import pyoxigraph as ox
+
+        for name, triples in graphs:
+            _check_no_blank_nodes(name, triples)
+        self.ox.bulk_load(nquads(graphs).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
 
     def update(self, text: str) -> None:
         self.ox.update(text)
