@@ -269,7 +269,7 @@ def _write_graphs(store: Store, entries: list[Entry], folder: Path, res, policie
                 progress(i + 1, len(entries), str(entry.iri))
 
 
-def _replace(store: Store, writer: GraphWriter, name: URIRef, graph: set) -> bool:
+def _replace(store: Store, writer: GraphWriter, name: URIRef, graph) -> bool:
     """Replace a stored graph whose triples changed (after the new graphs in flight are in); False if it is
     the same."""
     writer.wait()

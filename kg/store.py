@@ -273,12 +273,25 @@ def ntriples(graph: Graph) -> str:
 
 
 def nquads(graphs: Iterable[tuple[URIRef, Iterable[tuple]]]) -> str:
-    """Named graphs as N-Quads text, each triple twice: in its graph and in the default graph (the union)."""
-    from rdflib.plugins.serializers.nt import _nt_row
+    """Named graphs as N-Quads text, each triple twice: in its graph and in the default graph (the union).
+
+    The text of an IRI is made once per call: the same subjects and predicates fill every article graph.
+    """
+    from rdflib.plugins.serializers.nt import _quoteLiteral
+
+    iris: dict = {}
+
+    def text(term) -> str:
+        if isinstance(term, Literal):
+            return _quoteLiteral(term)
+        found = iris.get(term)
+        if found is None:
+            found = iris[term] = term.n3()
+        return found
 
     out = []
     for name, triples in graphs:
-        rows = [_nt_row(triple)[:-3] for triple in triples]  # without the closing " .\n"
+        rows = [f"{text(s)} {text(p)} {text(o)}" for s, p, o in triples]
         suffix = f" {name.n3()} .\n"
         out += [row + suffix for row in rows]
         out += [row + " .\n" for row in rows]
