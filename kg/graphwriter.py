@@ -8,7 +8,7 @@ caller's thread, so their errors (an endpoint gone) come back where the caller c
 from __future__ import annotations
 
 import threading
-from typing import Callable, Iterable
+from typing import Iterable
 
 from rdflib import URIRef
 
@@ -18,9 +18,8 @@ from .store import Store
 class GraphWriter:
     """Article graphs the store does not hold yet, written `batch` at a time, one batch in flight."""
 
-    def __init__(self, store: Store, batch: int, flush: Callable[[], None] | None = None):
+    def __init__(self, store: Store, batch: int):
         self.store, self.batch = store, max(1, batch)
-        self.flush = flush or store.flush
         self.pending: list[tuple[URIRef, Iterable[tuple]]] = []
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
@@ -70,6 +69,6 @@ class GraphWriter:
     def _write(self, batch: list[tuple[URIRef, Iterable[tuple]]]) -> None:
         try:
             self.store.add_graphs(batch)
-            self.flush()
+            self.store.flush()
         except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread by wait()
             self._error = exc
