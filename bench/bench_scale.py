@@ -13,8 +13,10 @@ Each measurement runs in its own process, so its peak memory (ru_maxrss, workers
   `kg query --graph FILE` uses), with its load time and peak memory; `kg validate`'s time; every canned query
   in both engines, its first page (50 rows) and all its rows written to CSV as `kg query` does, median of 3.
 
-The summary divides each build's words/s by spaCy's alone at the same number of processes. The tables of
-docs/benchmarks.md are written to OUT/bench_scale.md, with the machine's load average.
+The summary divides each build's words/s by spaCy's alone at the same number of processes, and spaCy's CPU
+seconds a word by the build's (workers and threads included), which other jobs on a shared machine stretch
+less than the wall clock. The tables of docs/benchmarks.md are written to OUT/bench_scale.md, with the
+machine's load average.
 
 The corpus is made from the sentence templates below with a fixed random seed, so runs are comparable. Its
 people are invented; the countries, capitals, cities and currencies are real.

@@ -29,7 +29,7 @@ from .store import EndpointGone, Store, StoreError, same_triples
 from .vocab import ID
 
 UNION_PENDING = "union-pending"  # in the records folder while an endpoint's union may lag its graphs
-FLUSH_EVERY = 200  # article graphs written between flushes of the store's buffers
+FLUSH_EVERY = 200  # article graphs written between flushes of the store's buffers, and in one bulk load when new
 FETCH_BATCH = 200  # stored articles whose text is read back per query, when their records are not cached
 
 

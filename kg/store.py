@@ -400,8 +400,10 @@ class OxigraphStore(Store):
         transaction: it sorts the quads and writes the store's files itself, and leaves Python's lock while it
         does, so a build makes its next graphs meanwhile (writes_behind).
 
-        A batch is loaded in one ingestion when it is smaller than the loader's own batches (a million
-        quads), so a build stopped here leaves either every graph of the batch or none of them.
+        The loader is not a transaction: it writes its files and adds them to the store at the end of each of
+        its own batches (a million quads), so a batch of graphs smaller than that goes in as one step, and a
+        build stopped during it should leave none of its graphs; replaced graphs still go through
+        replace_graph, one transaction each.
         """
         import pyoxigraph as ox
 
