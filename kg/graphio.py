@@ -50,6 +50,18 @@ def new_dataset() -> Dataset:
     return ds
 
 
+def add_graph(ds: Dataset, name, triples: Iterable[tuple]) -> None:
+    """Add one named graph's triples to a dataset straight through its store.
+
+    Graph.add checks every triple and goes through two more calls before the store sees it; triples made by
+    kg.triples need no checking, and a corpus' graph is millions of them.
+    """
+    context = ds.graph(name)
+    add = ds.store.add
+    for triple in triples:
+        add(triple, context)
+
+
 def union_graph(ds: Dataset) -> Graph:
     """All triples of all named graphs in one plain graph (for triple formats and the picture)."""
     g = Graph()

@@ -20,6 +20,7 @@ from rdflib import URIRef
 
 from . import graphio, recordfile
 from .extract.records import ArticleRecord, FailedArticle
+from .graphwriter import GraphWriter
 from .ingest import Article
 from .links.corpus import article_features
 from .progress import Stage, no_stage
@@ -28,7 +29,7 @@ from .store import EndpointGone, Store, StoreError, same_triples
 from .vocab import ID
 
 UNION_PENDING = "union-pending"  # in the records folder while an endpoint's union may lag its graphs
-FLUSH_EVERY = 200  # article graphs written between flushes of the store's buffers
+FLUSH_EVERY = 200  # article graphs written between flushes of the store's buffers, and in one bulk load when new
 FETCH_BATCH = 200  # stored articles whose text is read back per query, when their records are not cached
 
 
@@ -237,27 +238,45 @@ def outline(rec: ArticleRecord) -> ArticleRecord:
 
 def _write_graphs(store: Store, entries: list[Entry], folder: Path, res, policies, result: StoreUpdate,
                   progress=None, links=None) -> None:
-    """Make, compare and write one article graph at a time; on a dead endpoint say how far it got."""
-    from .triples import fill_article_graph
+    """Make, compare and write one article graph at a time; on a dead endpoint say how far it got.
+
+    New graphs go to a GraphWriter, which writes them in batches behind the making of the next ones (in an
+    Oxigraph folder); a stored graph is compared and replaced on its own, once the batch in flight is in.
+    """
+    from .triples import article_triples
 
     stored = store.article_index()
-    last = None
-    for i, entry in enumerate(entries):
-        graph: set = set()  # the article's triples: a set takes them ten times faster than an rdflib Graph
-        fill_article_graph(graph, i, _load(folder, entry), res, policies, links)
-        try:
-            if entry.iri in stored and store.graph_triples(entry.iri) == same_triples(graph):
-                result.unchanged.append(entry.iri)
-            else:
-                store.replace_graph(entry.iri, graph)
-                last = entry.iri
-                (result.replaced if entry.iri in stored else result.added).append(entry.iri)
-                if (len(result.added) + len(result.replaced)) % FLUSH_EVERY == 0:
+    last, written = None, 0  # `written`: graphs written in this thread; the writer flushes what it writes
+    with GraphWriter(store, FLUSH_EVERY) as writer:
+        for i, entry in enumerate(entries):
+            graph = article_triples(i, _load(folder, entry), res, policies, links)
+            before = written
+            try:
+                if entry.iri not in stored:
+                    writer.add(entry.iri, graph)
+                    result.added.append(entry.iri)
+                    last, written = entry.iri, written + (not store.writes_behind)
+                elif _replace(store, writer, entry.iri, graph):
+                    result.replaced.append(entry.iri)
+                    last, written = entry.iri, written + 1
+                else:
+                    result.unchanged.append(entry.iri)
+                if written != before and written % FLUSH_EVERY == 0:
                     store.flush()
-        except EndpointGone as exc:
-            raise EndpointGone(f"{exc}; {_how_far(result, last, entries[i:], len(entries))}") from None
-        if progress:
-            progress(i + 1, len(entries), str(entry.iri))
+            except EndpointGone as exc:
+                raise EndpointGone(f"{exc}; {_how_far(result, last, entries[i:], len(entries))}") from None
+            if progress:
+                progress(i + 1, len(entries), str(entry.iri))
+
+
+def _replace(store: Store, writer: GraphWriter, name: URIRef, graph) -> bool:
+    """Replace a stored graph whose triples changed (after the new graphs in flight are in); False if it is
+    the same."""
+    writer.wait()
+    if store.graph_triples(name) == same_triples(graph):
+        return False
+    store.replace_graph(name, graph)
+    return True
 
 
 def _how_far(result: StoreUpdate, last: URIRef | None, left: list[Entry], total: int) -> str:

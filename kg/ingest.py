@@ -6,6 +6,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -41,8 +42,9 @@ class Article:
     notes: tuple[str, ...] = field(default=())
     metadata: tuple[tuple[str, str], ...] = ()  # header keys newskg has no field for, e.g. ("author", "…")
 
-    @property
+    @cached_property
     def slug(self) -> str:
+        """The article's IRI fragment; cached, since every mention of an article graph points at its IRI."""
         return slugify(Path(self.identifier).stem)
 
 

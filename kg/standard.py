@@ -39,15 +39,25 @@ def beside(term: URIRef) -> tuple[URIRef, ...]:
 
 
 def add_standard_terms(g: Graph) -> None:
-    """Add the standard types and properties beside every nkg: type and property of `g`."""
+    """Add the standard types and properties beside every nkg: type and property of `g` (a Graph, or anything
+    with add() that iterates triples, like kg.triples.TripleList)."""
+    table, a = counterparts(), RDF.type
     extra = []
     for s, p, o in g:
-        if p == RDF.type:
-            extra += [(s, RDF.type, t) for t in beside(o)]
-        else:
-            extra += [(s, q, o) for q in beside(p)]
+        if p == a:
+            if o in table:
+                extra += [(s, a, t) for t in table[o]]
+        elif p in table:
+            extra += [(s, q, o) for q in table[p]]
     for triple in extra:
         g.add(triple)
+
+
+@lru_cache(maxsize=65_536)
+def offset(n: int) -> Literal:
+    """A character offset as a literal; made once per value, since every mention writes four and rdflib's
+    Literal constructor was the costliest step of making a graph."""
+    return Literal(n, datatype=XSD.nonNegativeInteger)
 
 
 def add_selectors(g: Graph, mention: URIRef, article: URIRef, exact: str, begin: int, end: int) -> None:
@@ -56,8 +66,8 @@ def add_selectors(g: Graph, mention: URIRef, article: URIRef, exact: str, begin:
     g.add((mention, OA.hasSource, article))
     g.add((mention, OA.hasSelector, position))
     g.add((position, RDF.type, OA.TextPositionSelector))
-    g.add((position, OA.start, Literal(begin, datatype=XSD.nonNegativeInteger)))
-    g.add((position, OA.end, Literal(end, datatype=XSD.nonNegativeInteger)))
+    g.add((position, OA.start, offset(begin)))
+    g.add((position, OA.end, offset(end)))
     g.add((mention, OA.hasSelector, quote))
     g.add((quote, RDF.type, OA.TextQuoteSelector))
     g.add((quote, OA.exact, Literal(exact)))

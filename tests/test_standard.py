@@ -84,3 +84,19 @@ def test_the_ontology_names_its_version_licence_creator_and_prefix():
     assert onto.value(head, OWL.versionInfo) == Literal(version("newskg"))
     assert onto.value(head, DCTERMS.license) and onto.value(head, DCTERMS.creator)
     assert onto.value(head, URIRef(VANN + "preferredNamespacePrefix")) == Literal("nkg")
+
+
+def test_standard_terms_are_the_same_on_a_set_of_triples_as_on_a_graph(seeds_result):
+    from kg.standard import add_standard_terms
+
+    from kg.export import named_graphs
+
+    name = next(iter(named_graphs(seeds_result.dataset)))
+    nkg_only = {t for t in seeds_result.dataset.graph(name) if str(t[1]).startswith(str(NKG))
+                or (t[1] == RDF.type and str(t[2]).startswith(str(NKG)))}
+    as_set, as_graph = set(nkg_only), Graph()
+    for t in nkg_only:
+        as_graph.add(t)
+    add_standard_terms(as_set)
+    add_standard_terms(as_graph)
+    assert as_set == set(as_graph) and len(as_set) > len(nkg_only)

@@ -292,3 +292,35 @@ def test_a_store_written_without_the_union_gets_it_when_opened_or_built(tmp_path
         assert default_graph(endpoint) == union_of_named(endpoint)
     finally:
         srv.stop()
+
+
+def test_graphs_added_in_one_batch_equal_graphs_written_one_by_one(tmp_path, seeds_result):
+    from kg.export import named_graphs
+
+    graphs = [(name, set(seeds_result.dataset.graph(name))) for name in named_graphs(seeds_result.dataset)]
+    with OxigraphStore(tmp_path / "one", create=True) as one, OxigraphStore(tmp_path / "batch", create=True) as batch:
+        for name, triples in graphs:
+            one.replace_graph(name, triples)
+        batch.add_graphs(graphs)
+        assert set(batch.quads()) == set(one.quads())
+        assert default_graph(batch) == default_graph(one) == union_of_named(batch)
+
+
+@pytest.mark.parametrize("text", ['a "quoted" word', "two\nlines", "back\\slash", "tab\tand\r return", "Zoë’s"])
+def test_a_literal_of_any_text_survives_the_bulk_load(tmp_path, text):
+    from rdflib import URIRef
+
+    triple = (URIRef("urn:x:s"), URIRef("urn:x:p"), Literal(text))
+    with OxigraphStore(tmp_path / "db", create=True) as store:
+        store.add_graphs([(URIRef("urn:x:g"), {triple})])
+        assert set(store.quads()) == {(*triple, URIRef("urn:x:g"))}
+        assert default_graph(store) == {triple}
+
+
+def test_a_blank_node_is_refused_by_the_bulk_load_too(tmp_path):
+    from rdflib import BNode, URIRef
+
+    with OxigraphStore(tmp_path / "db", create=True) as store:
+        with pytest.raises(StoreError, match="blank node"):
+            store.add_graphs([(URIRef("urn:x:g"), {(BNode(), URIRef("urn:x:p"), Literal("x"))})])
+        assert not list(store.quads())
