@@ -246,13 +246,20 @@ def _write_graphs(store: Store, entries: list[Entry], folder: Path, res, policie
     from .triples import article_triples
 
     stored = store.article_index()
+    # graphs without their article's seal: a load stopped halfway by an earlier build, replaced whole here
+    unsealed = set(store.graph_names()) - set(stored)
     last, written = None, 0  # `written`: graphs written in this thread; the writer flushes what it writes
     with GraphWriter(store, FLUSH_EVERY) as writer:
         for i, entry in enumerate(entries):
             graph = article_triples(i, _load(folder, entry), res, policies, links)
             before = written
             try:
-                if entry.iri not in stored:
+                if entry.iri in unsealed:
+                    writer.wait()
+                    store.replace_graph(entry.iri, graph)
+                    result.added.append(entry.iri)
+                    last, written = entry.iri, written + 1
+                elif entry.iri not in stored:
                     writer.add(entry.iri, graph)
                     result.added.append(entry.iri)
                     last, written = entry.iri, written + (not store.writes_behind)

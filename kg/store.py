@@ -35,7 +35,7 @@ from .errors import EndpointGone, NotAStore, QueryError, StoreError
 from .ingest import Article
 from .query import DEFAULT_PREFIXES, GRAPH_KINDS
 from .sparqltext import term_text
-from .vocab import ONTOLOGY_FILE
+from .vocab import NKG, ONTOLOGY_FILE
 
 Triples = frozenset  # the triples of one named graph, as a comparable value
 STORE_MARKER = "newskg-store.json"  # in an Oxigraph folder that kg build made
@@ -400,16 +400,26 @@ class OxigraphStore(Store):
         transaction: it sorts the quads and writes the store's files itself, and leaves Python's lock while it
         does, so a build makes its next graphs meanwhile (writes_behind).
 
-        The loader is not a transaction: it writes its files and adds them to the store at the end of each of
-        its own batches (a million quads), so a batch of graphs smaller than that goes in as one step, and a
-        build stopped during it should leave none of its graphs; replaced graphs still go through
-        replace_graph, one transaction each.
+        The loader is not a transaction, so each graph is sealed after it: its article's content hash, by which
+        a build knows a stored article (article_index), goes in afterwards, in one transaction for the
+        batch. A build stopped during the load leaves graphs without their seal, which the next build sees
+        as not stored and replaces whole (replace_graph, one transaction), never as done.
         """
         import pyoxigraph as ox
 
+        bodies, seals = [], []
         for name, triples in graphs:
+            triples = list(triples)
             _check_no_blank_nodes(name, triples)
-        self.ox.bulk_load(nquads(graphs).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            body = [t for t in triples if t[1] != NKG.contentHash]
+            bodies.append((name, body))
+            seals += [(name, t) for t in triples if t[1] == NKG.contentHash]
+        self.ox.bulk_load(nquads(bodies).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        quads = []
+        for name, (s, p, o) in seals:
+            s, p, o = _ox_term(s), _ox_term(p), _ox_term(o)
+            quads += [ox.Quad(s, p, o, ox.NamedNode(str(name))), ox.Quad(s, p, o)]
+        self.ox.extend(quads)
 
     def update(self, text: str) -> None:
         self.ox.update(text)
