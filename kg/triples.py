@@ -196,11 +196,17 @@ def figure_iri(identifier: str, f) -> URIRef:
 
 def _statements(g: Graph, i: int, rec: ArticleRecord, res: Resolution) -> None:
     a = article_iri(rec)
+    made = set()
     for s in rec.statements:
         speaker = res.iri(i, s.speaker)
         if speaker is None:
             continue
         iri = statement_iri(rec.article.identifier, speaker, s.text)
+        if iri in made:  # the same words of the same speaker said again in the article: one statement, one
+            g.add((iri, NKG.evidence, Literal(s.evidence)))  # more mention (its first verb, date and rule)
+            _mention(g, rec, iri, s.span)
+            continue
+        made.add(iri)
         g.add((iri, RDF.type, NKG.Statement))
         g.add((iri, RDFS.label, Literal(_short(s.text))))
         g.add((iri, NKG.speaker, speaker))

@@ -83,3 +83,14 @@ def test_a_regions_government_is_written_part_of_its_state_and_conforms(tmp_path
     region, state = ID["government/in-karnataka"], ID["government/in"]
     assert (region, NKG.partOf, state) in g and (state, NKG.country, None) in g
     assert validate(g, shacl_graph=str(SHAPES_FILE), inference="none")[0]
+
+
+def test_the_same_words_said_twice_are_one_statement_that_conforms(tmp_path, nlp):
+    (tmp_path / "a.txt").write_text(
+        "Dam holds\n\nMayor Ilse Brandt said the dam would hold through the winter. Engineers were less sure. "
+        "Brandt insisted the dam would hold through the winter.", encoding="utf-8")
+    g = union_graph(build_dataset([tmp_path], nlp=nlp).dataset)
+    said = [s for s in g.subjects(NKG.text, None) if "dam would hold" in str(g.value(s, NKG.text))]
+    assert len(said) == 1 and len(list(g.objects(said[0], NKG.mention))) == 2
+    assert len(list(g.objects(said[0], NKG.verb))) == 1
+    assert validate(g, shacl_graph=str(SHAPES_FILE), inference="none")[0]
