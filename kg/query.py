@@ -514,8 +514,12 @@ class QueryResult:
                 yield list(row)
             return
         stream, self.stream = self.stream, None
+        yield from self._counted(stream)
+
+    def _counted(self, rows: Iterable) -> Iterator:
+        """The engine's rows as they come, counted in `shown`; its errors as one QueryError."""
         try:
-            for row in stream:
+            for row in rows:
                 self.shown += 1
                 yield row
         except (QueryError, KeyboardInterrupt):
@@ -530,14 +534,7 @@ class QueryResult:
             yield from map(_csv_row, self.terms())
             return
         stream, self.stream = self.stream, None
-        try:
-            for row in stream.csv_rows():
-                self.shown += 1
-                yield row
-        except (QueryError, KeyboardInterrupt):
-            raise
-        except Exception as exc:  # rdflib evaluation errors come in many types
-            raise QueryError(f"{self.query.name}: the query failed: {exc}") from None
+        yield from self._counted(stream.csv_rows())
 
     def rows(self) -> list[dict[str, Any]]:
         """SELECT rows as dicts of plain Python values: str, int, Decimal, bool, date; None when unbound."""
