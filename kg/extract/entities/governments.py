@@ -24,7 +24,7 @@ SUBNATIONAL_WORDS = frozenset("local state county provincial municipal regional 
 PLACE_HINT = 0.25  # a state named as a place, or its people: weak evidence of the story's state
 MONEY_HINT = 1.0  # a sum in a state's own currency
 from ..records import GOVERNMENT, OFFICIAL, ORGANIZATION
-from .table import (entities_of, LOCATIVE_PREPS, sentences, EntityTable, division_government, gov_key, norm_name,
+from .table import (entities_of, multiword_state, LOCATIVE_PREPS, sentences, EntityTable, division_government, gov_key, norm_name,
                     state_government, text_of, _strip_det, _token_runs)
 
 # ---------------------------------------------------------------- ruling groups ("the X administration")
@@ -186,12 +186,9 @@ def find_states(doc: Doc, table: EntityTable) -> None:
 
 def _demonym_at(doc: Doc, tok: Token) -> tuple[gazetteer.Country | None, Token]:
     """The state a demonym starting at tok names, and its last token: "Kenyan", "Sri Lankan", "North Korean"."""
-    for n in (3, 2):
-        words_ = doc[tok.i:tok.i + n]
-        if len(words_) == n and all(t.is_title for t in words_):
-            country = gazetteer.country_by_demonym(words_.text)
-            if country is not None:
-                return country, words_[-1]
+    found = multiword_state(doc, tok.i, demonyms_only=True)
+    if found is not None and found[0].start == tok.i:
+        return found[1], found[0][-1]
     return gazetteer.country_by_demonym(tok.text), tok
 
 

@@ -19,7 +19,7 @@ from ..lexicon import (GOV_NOUNS, GOV_TITLE_HEADS, HONORIFICS, MINISTRY_NOUNS, N
                        words)
 from ..records import GOVERNMENT, OFFICIAL, ORGANIZATION, PERSON, Entity
 from .governments import context_government, is_party, is_state_body, regional_level
-from .table import (entities_of, EntityTable, _token_runs, division_government, gov_key, norm_name, sentences,
+from .table import (entities_of, multiword_state, EntityTable, _token_runs, division_government, gov_key, norm_name, sentences,
                     state_government, text_of)
 
 TITLE_ABBREVIATIONS = {abbr: row[0] for abbr, row in table_lexicon("title_abbreviations").items()}
@@ -298,9 +298,8 @@ def _title_before(doc: Doc, span: TokSpan, table: EntityTable) -> Title | None:
 
 def _names_state(t: Token) -> bool:
     """A word of a state's name or demonym, whatever the tagger made of it ("Sri Lankan" tagged a person)."""
-    doc = t.doc
-    return any(gazetteer.country_by_demonym(doc[a:b].text) or gazetteer.country_by_name(doc[a:b].text)
-               for a in range(max(0, t.i - 2), t.i + 1) for b in range(t.i + 1, min(len(doc), a + 3) + 1))
+    return multiword_state(t.doc, t.i) is not None or bool(
+        gazetteer.country_by_demonym(t.text) or gazetteer.country_by_name(t.text))
 
 
 def _title_word(t: Token) -> bool:
@@ -338,11 +337,10 @@ def _read_title(unit: list[Token], table: EntityTable) -> Title | None:
     for k, t in enumerate(unit[:head_k]):
         if k < first:
             continue
-        pair = unit[k:k + 2] if k + 1 < head_k and unit[k + 1].i == t.i + 1 else []
-        if len(pair) == 2 and all(x.is_title for x in pair) and (
-                gazetteer.country_by_demonym(f"{t.text} {pair[1].text}") or
-                gazetteer.country_by_name(f"{t.text} {pair[1].text}")):
-            designator, first = pair[1], k + 2  # "Sri Lankan President", "New Zealand Prime Minister"
+        state = multiword_state(t.doc, t.i)
+        inside = state is not None and state[0].start == t.i and state[0].end - 1 <= unit[head_k - 1].i
+        if inside:  # "Sri Lankan President", "New Zealand Prime Minister"
+            designator, first = state[0][-1], k + len(state[0])
         elif t.text in ("'s", "’s"):
             first = k + 1
         elif _designates(t):
@@ -465,12 +463,8 @@ def _designator_government(table: EntityTable, t: Token) -> str:
     existing = table.key_of(t)
     if existing and table.entities[existing].kind == GOVERNMENT:
         return existing
-    country = None
-    for start in (t.i - 2, t.i - 1):  # "Sri Lankan", "New Zealand": a state's name of two or three words
-        words_ = t.doc[max(start, 0):t.i + 1].text
-        if start >= 0 and all(w.is_title for w in t.doc[start:t.i + 1]):
-            country = country or gazetteer.country_by_demonym(words_) or gazetteer.country_by_name(words_)
-    country = country or gazetteer.country_by_demonym(t.text) or gazetteer.country_by_name(t.text)
+    state = multiword_state(t.doc, t.i)  # "Sri Lankan", "New Zealand": a state's name of two or three words
+    country = state[1] if state else gazetteer.country_by_demonym(t.text) or gazetteer.country_by_name(t.text)
     if country:
         return state_government(table, country, t)
     key = gov_key(None, t.text)

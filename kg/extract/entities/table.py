@@ -188,6 +188,21 @@ def _acts(tok: Token) -> bool:
     return False
 
 
+def multiword_state(doc: Doc, i: int, demonyms_only: bool = False) -> tuple[TokSpan, gazetteer.Country] | None:
+    """The state name or demonym of two or three capitalised words that token i is part of ("Sri Lankan",
+    "New Zealand", "North Korean"), whatever the tagger made of them, with its words."""
+    for n in (3, 2):
+        for start in range(max(0, i - n + 1), i + 1):
+            words_ = doc[start:start + n]
+            if len(words_) < n or not all(t.is_title for t in words_):
+                continue
+            country = gazetteer.country_by_demonym(words_.text) or \
+                (None if demonyms_only else gazetteer.country_by_name(words_.text))
+            if country is not None:
+                return words_, country
+    return None
+
+
 def gov_key(country: gazetteer.Country | None, group: str | None = None) -> str:
     return f"gov:{country.code}" if country else f"gov:group:{group.lower()}"
 
