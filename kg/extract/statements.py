@@ -21,9 +21,8 @@ from spacy.tokens import Doc, Span as TokSpan, Token
 from . import dates
 from .entities import EntityTable, context_government, is_outlet, text_of
 from .entities.table import entity_at, sentences
-from .entities.people import QUOTE_MARKS
 from .lexicon import ISSUED_STATEMENTS, PHRASAL_QUOTE_FRAMES, PHRASAL_SPEECH, SPEECH_VERBS, words
-from .quotes import Quote, find_quotes
+from .quotes import OPENING_MARKS, Quote, find_quotes
 from .records import OFFICIAL, PERSON, Span, StatementRecord
 from .speakers import SpeakerResolver, subject_of
 
@@ -165,7 +164,7 @@ class _StatementFinder:
         """The words before a colon that open a quote's paragraph ('Governor Ana Pruitt: "…"'), as transcripts
         and question-and-answer pieces write who speaks; words with a verb in them are a sentence, no label."""
         para_start = self.text.rfind("\n", 0, q.begin) + 1
-        label = self.text[para_start:q.begin].rstrip().rstrip("".join(QUOTE_MARKS) + "«»„").rstrip()
+        label = self.text[para_start:q.begin].rstrip().rstrip("".join(OPENING_MARKS)).rstrip()
         if not label.endswith(":") or not 1 <= len(label.split()) <= 8:
             return None
         toks = char_tokens(self.doc, para_start, para_start + len(label) - 1)
