@@ -136,7 +136,9 @@ class _PolicyFinder:
         lemma = verb.lemma_.lower()
         needs, status = POLICY_VERBS[lemma]
         objs = self._objects(verb)
-        if needs == "measure" and not any(self._names_measure(o) for o in objs) and not self._obliges(verb):
+        if needs == "measure" and not any(self._names_measure(o) for o in objs):
+            return None
+        if needs == "duty" and not any(self._names_measure(o) for o in objs) and not self._obliges(verb):
             return None
         if needs == "amount" and not self._names_amount(verb, objs):
             return None
@@ -153,7 +155,7 @@ class _PolicyFinder:
             return None
         obj = next((o for o in objs if self._names_measure(o)), objs[0] if objs else None)
         kind = KINDS.get(lemma) or (self._noun_kind(obj) if obj is not None else lemma)
-        measure = obj is not None and needs in ("measure", "service") and self._names_measure(obj) and (
+        measure = obj is not None and needs in ("measure", "duty", "service") and self._names_measure(obj) and (
             obj.dep_ == "dobj" or obj.dep_ == "pobj" and obj.head.lower_ == "as")
         phrase = self._noun_phrase(obj) if measure else []
         # "suspended the housing levy": the housing levy; "extended the deadline": the verb says more
@@ -168,7 +170,7 @@ class _PolicyFinder:
 
     def _obliges(self, verb: Token) -> bool:
         """"will require all new cars to run on biofuel": a duty laid on someone is a measure of itself."""
-        return verb.lemma_.lower() == "require" and any(c.dep_ in ("dobj", "nsubj") for c in verb.children) and \
+        return any(c.dep_ in ("dobj", "nsubj") for c in verb.children) and \
             any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
 
     def _objects(self, verb: Token) -> list[Token]:
