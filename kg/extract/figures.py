@@ -368,8 +368,9 @@ class _FigureFinder:
             head = last.head.head  # "an average of just 77"
         if head is None or head.pos_ == "ADP":
             head = self._changed(last) or (None if head is not None and head.pos_ == "ADP" else head)
-        if head is None and self._per_unit(last) is not None:
-            return f"price per {self._per_unit(last).lower_}"  # "14,000 pesos a kilogram"
+        per = self._per_unit(run, last) if head is None else None
+        if per is not None:
+            return f"price per {per.lower_}"  # "14,000 pesos a kilogram"
         if head is None and last.lower_ not in TIME_UNITS:
             head = next((t for t in doc[last.i + 1:last.i + 4] if t.pos_ in ("NOUN", "PROPN")), None)
             while head is not None and head.dep_ == "compound" and head.head.i > head.i:
@@ -430,11 +431,10 @@ class _FigureFinder:
         unit = glued[1] if glued is not None else self._unit(run)
         return bool(unit) and unit != "percent" or last.lower_ in CURRENCIES
 
-    def _per_unit(self, last: Token) -> Token | None:
+    def _per_unit(self, run: list[Token], last: Token) -> Token | None:
         """The unit a sum is priced by: "14,000 pesos a kilogram", "$3 per litre"."""
         nxt = self.doc[last.i + 1:last.i + 3]
-        money = last.lower_ in CURRENCIES or last.i > 0 and self.doc[last.i - 1].lower_ in CURRENCIES
-        if money and len(nxt) == 2 and nxt[0].lower_ in ("a", "an", "per") and nxt[1].pos_ == "NOUN":
+        if self._money(run, last) and len(nxt) == 2 and nxt[0].lower_ in ("a", "an", "per") and nxt[1].pos_ == "NOUN":
             return nxt[1]
         return None
 
