@@ -10,8 +10,9 @@ Each measurement runs in its own process, so its peak memory (ru_maxrss, workers
   and peak memory;
 * `queries`: `--query-articles` articles (1,550 make about a million distinct triples) built into an Oxigraph
   folder and dumped to N-Quads by Oxigraph; that file loaded into the embedded engine (kg.engine, what
-  `kg query --graph FILE` uses), with its load time and peak memory; `kg validate`'s time; every canned query
-  in both engines, its first page (50 rows) and all its rows written to CSV as `kg query` does, best of 3.
+  `kg query --graph FILE` uses), with its load time and peak memory; `kg validate`'s time; the listing
+  tables' time and size (kg.listings, made as `kg build` makes them); every canned query in both engines, its
+  first page (50 rows) and all its rows written to CSV as `kg query` does, best of 3.
 
 The summary divides each build's words/s by spaCy's alone at the same number of processes, and spaCy's CPU
 seconds a word by the build's (workers and threads included), which other jobs on a shared machine stretch
@@ -292,6 +293,7 @@ def measure_queries(corpus: Path, n: int, where: Path) -> dict:
     (kg.engine.MemoryStore, what `kg query --graph FILE` uses) reads that file. Both are kept for the next run
     at this size.
     """
+    from kg import listings
     from kg.engine import MemoryStore
     from kg.query import canned_queries
     from kg.store import OxigraphStore
@@ -313,8 +315,17 @@ def measure_queries(corpus: Path, n: int, where: Path) -> dict:
     report = validate(memory)
     out["validate_seconds"] = round(time.perf_counter() - t, 2)
     out["validate_violations"] = len(report.violations)
+    # the listing tables, as kg build makes them beside a graph file and in a folder (kg.listings); the
+    # folder's are made again here too, since it may have been built by an older newskg and kept
+    t = time.perf_counter()
+    tables = listings.make(memory)
+    out["tables_seconds"] = round(time.perf_counter() - t, 2)
+    out["tables_mb"] = round(tables.path.stat().st_size / 1e6, 1)
     out["queries"] = {}
     with OxigraphStore(store_dir) as store:
+        t = time.perf_counter()
+        listings.make(store)
+        out["folder_tables_seconds"] = round(time.perf_counter() - t, 2)
         for name, q in canned_queries().items():
             params = {p.name: BENCH_PARAMS.get(p.name, p.example) for p in q.params if not p.optional}
             row = out["queries"][name] = {"kind": q.kind}
@@ -512,7 +523,9 @@ def markdown(report: dict) -> str:
     q = report.get("queries")
     if q:
         lines += [f"{q['triples']:,} distinct triples ({q['quads']:,} quads in the article graphs); graph file loaded "
-                  f"in {q['load_seconds']} s, peak {q['load_peak_mb']} MB; kg validate {q['validate_seconds']} s", "",
+                  f"in {q['load_seconds']} s, peak {q['load_peak_mb']} MB; kg validate {q['validate_seconds']} s; "
+                  f"listing tables made in {q.get('tables_seconds', '?')} s beside the file "
+                  f"({q.get('tables_mb', '?')} MB), {q.get('folder_tables_seconds', '?')} s in the folder", "",
                   "| query | rows | memory: first page | memory: all rows | rows/s | Oxigraph folder: first page | "
                   "Oxigraph folder: all rows | rows/s |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
         for name, t in q["queries"].items():

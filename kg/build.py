@@ -9,7 +9,7 @@ from typing import Callable, Iterable, Iterator
 from rdflib import RDF, Dataset
 
 from . import graphio
-from .errors import InputError, NothingWritten
+from .errors import GraphError, InputError, NothingWritten
 from .extract.records import ArticleRecord, FailedArticle
 from .ingest import Article, read_articles
 from .pipeline import extract, load_model
@@ -140,4 +140,18 @@ def build(paths: Iterable[str | Path], output: str | Path, *, fmt: str | None = 
                              result.notes)
     stage(f"writing {output}")
     graphio.save(result.dataset, output, graphio.format_for(output, fmt))
+    stage("tabling the listings")
+    try:
+        table_listings(output)
+    except GraphError as exc:
+        result.notes.append(str(exc))
     return result
+
+
+def table_listings(path: str | Path) -> None:
+    """The listing tables beside a graph file just written (kg.listings), made from the file as a query
+    of it reads it: without them each canned listing is sorted whole again at each query."""
+    from . import listings
+    from .engine import MemoryStore
+
+    listings.make(MemoryStore.from_file(path))

@@ -37,6 +37,7 @@ class MemoryStore(OxigraphStore):
         self.path = None
         self.spec = name
         self.default_cache = None
+        self.source_file: Path | None = None  # the graph file read, whose listing tables (kg.listings) are beside it
 
     @classmethod
     def from_file(cls, path: str | Path) -> "MemoryStore":
@@ -51,6 +52,7 @@ class MemoryStore(OxigraphStore):
         except (SyntaxError, ValueError, OSError) as exc:
             raise GraphError(f"{path}: not a readable {fmt} graph: {_one_line(exc)}") from None
         store.fill_union()
+        store.source_file = path
         return store
 
     @classmethod

@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 
 from rdflib import URIRef
 
-from . import graphio, recordfile
+from . import graphio, listings, recordfile
 from .extract.records import ArticleRecord, FailedArticle
 from .graphwriter import GraphWriter
 from .ingest import Article
@@ -112,8 +112,14 @@ def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None
         links = link_corpus(outlines, features, res, policies)
         del outlines, features
         stage("writing graphs", len(entries))
+        tables = listings.tables_for(store)
+        if tables is not None:
+            tables.remove()  # before the first write: tables never answer for a store they no longer match
         with _union_kept(store, folder):
             _write_graphs(store, entries, folder, res, policies, result, write_progress, links)
+        if tables is not None:
+            stage("tabling the listings")
+            listings.make(store)
     return result
 
 

@@ -129,3 +129,15 @@ def test_a_page_the_engine_sorts_is_the_slice_of_the_whole_listing(name, seeds_r
         page = run_query(store, q, example(q), page=(limit, offset)).project(None, limit, offset)
         assert page.rows() == every[offset:offset + limit], (name, limit, offset)
         assert page.total() == len(every)
+
+
+def test_a_graph_the_engine_makes_is_written_by_its_own_writers_as_the_graph_rdflib_makes(seeds_result):
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    q = QUERIES["entity-subgraph"]
+    by_rdflib = run(seeds_result.dataset, q, example(q)).graph
+    by_oxigraph = run_query(MemoryStore.from_dataset(seeds_result.dataset), q, example(q))
+    assert len(by_rdflib) > 20
+    for fmt, name in (("ttl", "turtle"), ("nt", "nt"), ("xml", "xml")):
+        assert isomorphic(Graph().parse(data=by_oxigraph.text(fmt), format=name), by_rdflib), fmt
