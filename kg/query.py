@@ -62,6 +62,10 @@ _IRI_FORBIDDEN = re.compile(r'[\s<>"{}|\\^`]')
 # The line of a canned listing where a page's LIMIT and OFFSET go: inside the subquery that orders the
 # listing's light keys, so that the engine sorts those alone and joins the heavy columns to one page only.
 PAGE_MARK = "# page: kg query writes LIMIT and OFFSET here"
+# The line of a subquery that picks a few nodes by a parameter (names holding the words asked for): an
+# Oxigraph store answers it on its own first and the query joins its rows, written in as VALUES. Joined as a
+# subquery, Oxigraph cannot know it is small, and reads every statement to join them to its three rows.
+FIRST_MARK = "# first: kg query answers this subquery on its own and joins its rows"
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 

@@ -152,3 +152,46 @@ def _bound(node, terms: Mapping[str, Identifier]):
     if isinstance(node, (set, frozenset)):
         return type(node)(v for v in node if not (isinstance(v, Variable) and str(v) in terms))
     return node
+
+
+def group_around(text: str, at: int) -> tuple[int, int]:
+    """The braces of the innermost group of a query holding position `at` (a marked line of a canned
+    query): the index of its "{" and the index past its "}".
+
+    Braces in strings and comments do not count. A `#` opens a comment at a line's start or after a space;
+    one inside an IRI (`<…#>`) follows a letter or a slash.
+    """
+    opened: list[int] = []
+    start, depth = None, 0
+    for i, ch in _braces(text):
+        if i >= at and start is None:
+            if not opened:
+                break
+            start, depth = opened[-1], len(opened)
+        if ch == "{":
+            opened.append(i)
+        elif opened:
+            opened.pop()
+            if start is not None and len(opened) < depth:
+                return start, i + 1
+    raise QueryError("the marked line stands in no group of the query")
+
+
+def _braces(text: str):
+    """(position, character) of each brace outside strings and comments."""
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "#" and (i == 0 or text[i - 1].isspace()):
+            i = text.find("\n", i)
+            if i < 0:
+                return
+        elif ch in "\"'":
+            close = ch * 3 if text.startswith(ch * 3, i) else ch
+            i += len(close)
+            while i < n and not text.startswith(close, i):
+                i += 2 if text[i] == "\\" else 1
+            i += len(close) - 1
+        elif ch in "{}":
+            yield i, ch
+        i += 1

@@ -849,7 +849,7 @@ def run_query(store: Store, query, params: Mapping[str, str | Identifier] | None
         if out is not None:
             return out
     paged = query.paged(text, *page) if page else None
-    result = _ask(store, query, paged or text)
+    result = _ask(store, query, _answered_first(store, paged or text))
     if isinstance(result, SelectRows):
         out = q.QueryResult.of_rows([Variable(n) for n in result.names], result.rows, query, q._namespaces())
         if paged:
@@ -874,6 +874,35 @@ def _from_table(store: Store, query, page: tuple[int | None, int] | None):
     if page:
         out.paged, out.counter = offset, lambda: total
     return out
+
+
+def _answered_first(store: Store, text: str) -> str:
+    """The query with the subquery marked FIRST_MARK replaced by its rows as VALUES, answered on its own by
+    an Oxigraph store (kg.query.FIRST_MARK); other engines get the query as it is, which means the same.
+
+    A subquery is evaluated apart from the rest of its query in SPARQL, so its rows written in as data give
+    the same answer. Oxigraph writes each term in N-Triples syntax, which SPARQL reads as the same term; a
+    blank node, which VALUES cannot hold, leaves the query as it is.
+    """
+    import pyoxigraph as ox
+
+    from .query import FIRST_MARK
+    from .sparqltext import group_around
+
+    if FIRST_MARK not in text or getattr(store, "ox", None) is None:
+        return text
+    start, end = group_around(text, text.index(FIRST_MARK))
+    prologue = "".join(line + "\n" for line in text.split("\n") if line.lstrip().upper().startswith("PREFIX"))
+    try:
+        solutions = store.ox.query(prologue + text[start + 1:end - 1], prefixes=DEFAULT_PREFIXES)
+    except (SyntaxError, ValueError) as exc:
+        raise QueryError(f"Oxigraph cannot run the query: {exc}") from None
+    names = " ".join(str(v) for v in solutions.variables)
+    rows = [list(row) for row in solutions]
+    if any(isinstance(t, ox.BlankNode) for row in rows for t in row):
+        return text
+    values = "\n".join("(" + " ".join("UNDEF" if t is None else str(t) for t in row) + ")" for row in rows)
+    return f"{text[:start]}{{ VALUES ({names}) {{\n{values}\n}} }}{text[end:]}"
 
 
 def _ask(store: Store, query, text: str):

@@ -141,3 +141,53 @@ def test_a_graph_the_engine_makes_is_written_by_its_own_writers_as_the_graph_rdf
     assert len(by_rdflib) > 20
     for fmt, name in (("ttl", "turtle"), ("nt", "nt"), ("xml", "xml")):
         assert isomorphic(Graph().parse(data=by_oxigraph.text(fmt), format=name), by_rdflib), fmt
+
+
+FIRST_QUERY = """PREFIX ex: <http://example.org/x#>
+SELECT ?s ?n WHERE {
+  # a comment with a { brace, and an IRI with a # in it: <http://example.org/x#b>
+  {
+    SELECT ?s WHERE { ?s ex:p ?text . FILTER(CONTAINS(?text, "} {")) }
+    # first: kg query answers this subquery on its own and joins its rows
+  }
+  ?s ex:n ?n .
+}
+ORDER BY ?n"""
+FIRST_DATA = """@prefix ex: <http://example.org/x#> .
+ex:a ex:p "one } { two" ; ex:n "A" .
+ex:b ex:p "three" ; ex:n "B" .
+ex:c ex:p "} {" ; ex:n "C" ."""
+
+
+def test_a_subquery_marked_first_is_answered_on_its_own_and_its_rows_joined_as_values():
+    from rdflib import Dataset, Graph
+
+    from kg.query import Query
+    from kg.sparqltext import group_around
+
+    start, end = group_around(FIRST_QUERY, FIRST_QUERY.index("# first:"))
+    assert FIRST_QUERY[start:end].startswith("{\n    SELECT ?s") and FIRST_QUERY[start:end].endswith("}")
+    ds = Dataset()
+    ds.graph("http://example.org/g").parse(data=FIRST_DATA, format="turtle")
+    store = MemoryStore.from_dataset(ds)
+    asked = []
+    ask = store.sparql
+    store.sparql = lambda text, kind: asked.append(text) or ask(text, kind)
+    q = Query.from_text(FIRST_QUERY)
+    rows = run_query(store, q).rows()
+    assert [r["n"] for r in rows] == ["A", "C"]
+    assert "VALUES (?s)" in asked[0] and "ex:p" not in asked[0]  # the subquery went in as its rows
+    assert rows == run(Graph().parse(data=FIRST_DATA, format="turtle"), q).rows()  # rdflib, as written
+
+
+def test_every_canned_query_answers_the_same_with_its_first_subquery_as_values(seeds_result):
+    from kg.query import FIRST_MARK
+
+    marked = [name for name, q in QUERIES.items() if FIRST_MARK in q.text]
+    assert "statements-about" in marked
+    store = MemoryStore.from_dataset(seeds_result.dataset)
+    for name in marked:
+        q = QUERIES[name]
+        as_written = q.__class__.from_text(q.text.replace(FIRST_MARK, ""))
+        rows = run_query(store, q, example(q)).rows()
+        assert rows and rows == run_query(store, as_written, example(q)).rows(), name
