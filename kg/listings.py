@@ -75,7 +75,9 @@ def _encoded(term) -> list | None:
 def answer(store, query) -> tuple[list[str], list[str]]:
     """A tabled query's variables and rows from an Oxigraph store's engine (in memory or a folder), each row
     a JSON list of its terms."""
-    solutions = store.ox.query(query.text)
+    from .query import DEFAULT_PREFIXES
+
+    solutions = store.ox.query(query.text, prefixes=DEFAULT_PREFIXES)  # as kg.store asks it
     names = [v.value for v in solutions.variables]
     return names, [json.dumps([_encoded(t) for t in row], ensure_ascii=False) for row in solutions]
 

@@ -32,9 +32,11 @@ GOV_DESCRIPTIONS = {"government", "authorities", "administration", "ministry", "
                     "department", "embassy", "commission", "presidency", "country", "nation"}
 GENDERED_WORDS = {w: MALE for w in words("male_words")} | {w: FEMALE for w in words("female_words")}
 FIRST_NAMES = {name: MALE if row[0] == "m" else FEMALE for name, row in table("first_names").items()}
+DESCRIBED_PERSON_HEADS = frozenset(words("described_person_heads"))
 RELEASES = frozenset("statement release communique communiqué notice announcement".split())
 QUANTIFIERS = frozenset("many some several other these those few most all both each".split())
 SALIENCE_WINDOW = 4  # sentences a pronoun looks back
+DESCRIPTION_WINDOW = 2  # sentences a description of a named person looks back
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -197,9 +199,30 @@ class SpeakerResolver:
             return self._unnamed_official(tok) if create else self._government_of(tok)
         if low in TITLE_HEADS and self._definite(tok):
             return self._titled(tok) if create else self._government_of(tok)
+        if low in DESCRIBED_PERSON_HEADS and tok.tag_ in ("NN", "NNP") and self._definite(tok):
+            return self._described_person(tok)
         if create and (low in GROUP_SPEAKER_HEADS or (tok.ent_type_ == "NORP" and tok.tag_ == "NNPS")):
             return self._group(tok)
         return None
+
+    def _described_person(self, tok: Token) -> str | None:
+        """"The Ohio Republican says …", "the billionaire magnate said": the one named person (or official)
+        the last sentence or two mention, of the description's gender where it has one. With two or more
+        in view the description is ambiguous (it may sum up either, or somebody new), and is nobody's."""
+        gender = next((GENDERED_WORDS[t.lower_] for t in tok.subtree if t.lower_ in GENDERED_WORDS), None)
+        here = self._sentence_index(tok.i)
+        order = self.table.order
+        lo = bisect.bisect_left(order, (self.sent_starts[max(0, here - DESCRIPTION_WINDOW)], ""))
+        seen = set()
+        for i, key in order[lo:bisect.bisect_left(order, (tok.i, ""))]:
+            e = self.table.entities.get(key)
+            if e is not None and e.kind in (PERSON, OFFICIAL) and not is_outlet(e) and \
+                    not (gender and gender_of(e) not in (None, gender)):
+                seen.add(key)
+        if len(seen) != 1:
+            return None
+        key = seen.pop()
+        return None if self.table.entities[key].unnamed else key
 
     def _in_quote(self, tok: Token) -> bool:
         quotes = self.doc.user_data.get("newskg_quotes", ())

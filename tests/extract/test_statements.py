@@ -312,6 +312,32 @@ def test_pronouns_follow_gender_and_salience(extract_one):
     assert speaker_name(rec, statements_by(rec, "the talks would go on")[0]) == "Paul Kerr"
 
 
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Senator Ivo Brandt spoke first about the vote. The Ohio Republican said the rules would stand.",
+     "the rules would stand", "Ivo Brandt"),
+    ("The developer Tom Reyes spoke in Reno on Sunday. The billionaire real estate magnate says a tackle that "
+     "used to be praised now draws a penalty.", "a tackle that used to be praised", "Tom Reyes"),
+    ("Ruth Lind came to the rally with Mark Olsen. The actress said she was tired of the old parties.",
+     "she was tired of the old parties", "Ruth Lind"),  # the one woman in view
+])
+def test_a_description_sums_up_the_one_named_person_in_view(extract_one, text, fragment, speaker):
+    rec = extract_one(text)
+    found = statements_by(rec, fragment)
+    assert found and speaker_name(rec, found[0]) == speaker
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("The agency hired a new lawyer. The Ohio Republican said the rules would stand.", "the rules would stand"),
+    # two people in view: the description may be either, or somebody new
+    ("Senator Ivo Brandt met Governor Tom Reyes in Dayton. The Ohio Republican said the rules would stand.",
+     "the rules would stand"),
+    ("Tom Reyes came to the rally with Mark Olsen. The actress said she was tired of the old parties.",
+     "she was tired of the old parties"),
+])
+def test_a_description_with_nobody_or_several_in_view_is_nobodys(extract_one, text, fragment):
+    assert not statements_by(extract_one(text), fragment)
+
+
 def test_the_speaker_of_the_paragraph_keeps_speaking(extract_one):
     rec = extract_one("Ms Anna Lind, the transport minister, visited the depot where Mr Jon Berg showed her "
                       "the new trains. She said the line would open in May.")
