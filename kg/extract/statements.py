@@ -593,6 +593,23 @@ class _StatementFinder:
                           rule="signed")
 
     # ------------------------------------------------------------ recording
+    def _balanced(self, a: int, b: int, span: tuple[int, int]) -> tuple[int, int]:
+        """A statement's ends as stripping left them, with a quote's mark put back where the statement holds
+        the quote's other mark: it opens a quote and ends inside it ('the plan is “peanuts,”'), or starts
+        inside one it closes ('“we need more time” before the vote')."""
+        inner = self.text[a:b]
+        for opening, closing in (("“", "”"), ("«", "»"), ('"', '"')):
+            left = inner.count(opening) % 2 if opening == closing else inner.count(opening) - inner.count(closing)
+            if not left:
+                continue
+            if (left < 0 or opening == closing) and a > 0 and self.text[a - 1] == opening:
+                return a - 1, b  # it starts inside the quote it closes
+            if left > 0:
+                k = self.text.find(closing, b, span[1])
+                return a, (k + 1 if k >= 0 else b)
+            return a, b
+        return a, b
+
     def _add(self, speaker: str, span: tuple[int, int], direct: bool, verb: Token | None,
              verb_text: str | None = None, rule: str = "reported") -> None:
         a, b = span
@@ -602,7 +619,7 @@ class _StatementFinder:
         text = self.text[a:b]
         stripped = text.strip(" ,;:\"“”'‘’«»—–-\n")
         a += text.index(stripped) if stripped else 0
-        b = a + len(stripped)
+        a, b = self._balanced(a, a + len(stripped), span)
         if b <= a:
             return
         if any(s.speaker == speaker and s.span.begin <= a and b <= s.span.end for s in self.out[-20:]):

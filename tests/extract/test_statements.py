@@ -312,6 +312,20 @@ def test_pronouns_follow_gender_and_salience(extract_one):
     assert speaker_name(rec, statements_by(rec, "the talks would go on")[0]) == "Paul Kerr"
 
 
+@pytest.mark.parametrize("text", [
+    "Tom Reyes told a town hall in Salem on Monday that the plan is “peanuts,” compared to what the city needs.",
+    "Mayor Tom Reyes said the budget was «a disaster,» and left.",
+    'Mayor Tom Reyes said that "we need more time" before the vote.',
+    "Mayor Tom Reyes said that “we need more time” before the vote.",
+])
+def test_a_statement_holding_a_quote_holds_both_its_marks(extract_one, text):
+    found = extract_one(text).statements
+    assert found
+    for s in found:
+        assert s.text.count("“") == s.text.count("”") and s.text.count("«") == s.text.count("»"), s.text
+        assert s.text.count('"') % 2 == 0, s.text
+
+
 @pytest.mark.parametrize("text, fragment, speaker", [
     ("Senator Ivo Brandt spoke first about the vote. The Ohio Republican said the rules would stand.",
      "the rules would stand", "Ivo Brandt"),
@@ -500,13 +514,13 @@ def test_a_quote_under_a_label_naming_nobody_is_not_the_last_speakers(extract_on
 @pytest.mark.parametrize("text, whole", [
     # the clause goes on after the quote
     ("Senator Lena Park said that “we need more time” before the vote on the dam.",
-     "we need more time” before the vote on the dam"),
+     "“we need more time” before the vote on the dam"),
     # the quote closes the clause, its last mark after the clause's end
     ("Senator Lena Park said the voters wanted to know if the town is “still worth saving.”",
-     "the voters wanted to know if the town is “still worth saving."),
+     "the voters wanted to know if the town is “still worth saving.”"),
     # a comma inside the quote is no end of the clause
     ("Lena Park told reporters that the mayor has “taken every blow, and he is still standing.”",
-     "the mayor has “taken every blow, and he is still standing."),
+     "the mayor has “taken every blow, and he is still standing.”"),
 ])
 def test_a_reported_clause_holding_a_quote_is_one_statement(extract_one, text, whole):
     found = [s for s in extract_one(text).statements]
