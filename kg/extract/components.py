@@ -120,8 +120,21 @@ def keep_abbreviated_names(nlp: Language) -> None:
         nlp.tokenizer.add_special_case(name, [{ORTH: name}])
 
 
+# a quote's opening mark glued to the punctuation before it ('said,“Look', 'said:"We'): the punctuation and
+# the mark are tokens of their own, so the quote and its attribution are found as with a space between
+GLUED_QUOTE = r'[,:;.!?](?=[“«"])|(?<=[,:;.!?])[“«"]'
+
+
+def split_glued_quotes(nlp: Language) -> None:
+    """The tokenizer splits a word, a comma and an opening quote mark written without spaces."""
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([GLUED_QUOTE, *nlp.Defaults.infixes]).finditer
+
+
 def add_components(nlp: Language) -> Language:
     keep_abbreviated_names(nlp)
+    split_glued_quotes(nlp)
     if "newskg_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("newskg_paragraphs", before="parser")
     for name in COMPONENTS:

@@ -572,3 +572,14 @@ def test_a_clause_inside_split_quotes_is_not_reported_again(extract_one):
 def test_a_title_word_after_an_honorific_is_a_surname(extract_one, text, speaker):
     rec = extract_one(text)
     assert [speaker_name(rec, s) for s in rec.statements] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Tom Reyes said,“Look, partisan images have no place in a campaign. The post has been deleted.”",
+    'Mayor Tom Reyes said:"We will rebuild the bridge before the rains come back."',
+])
+def test_a_quote_glued_to_the_comma_or_colon_before_it_is_a_quote(extract_one, text):
+    rec = extract_one(text)
+    found = [s for s in rec.statements if s.direct]
+    assert len(found) == 1 and speaker_name(rec, found[0]) == "Tom Reyes"
+    assert found[0].text.startswith(("Look, partisan", "We will rebuild"))
