@@ -550,7 +550,11 @@ class _StatementFinder:
             if not toks:
                 toks = _trim([t for t in sent if t.i > tok.i and t.i not in own])
             if toks:
-                self._add(speaker, (toks[0].idx, toks[-1].idx + len(toks[-1])), direct=False, verb=None,
+                span = (toks[0].idx, toks[-1].idx + len(toks[-1]))
+                quote = next((q for q in self.quotes if q.begin <= span[0] <= q.begin + 1 and q.end > span[1]), None)
+                if quote is not None:  # 'According to the Herald, “A. B.”': the quote, every sentence of it
+                    span = (quote.begin, quote.end)
+                self._add(speaker, span, direct=quote is not None, verb=None,
                           verb_text="according to", rule="according-to")
 
     def _document_author(self, obj: Token) -> str | None:

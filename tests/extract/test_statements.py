@@ -583,3 +583,11 @@ def test_a_quote_glued_to_the_comma_or_colon_before_it_is_a_quote(extract_one, t
     found = [s for s in rec.statements if s.direct]
     assert len(found) == 1 and speaker_name(rec, found[0]) == "Tom Reyes"
     assert found[0].text.startswith(("Look, partisan", "We will rebuild"))
+
+
+def test_according_to_before_a_quote_credits_every_sentence_of_it(extract_one):
+    rec = extract_one("According to the Herald, “The city’s rules let dealers sell to almost anyone. Very few "
+                      "people are barred. Convicted thieves are among those barred.”")
+    found = [s for s in rec.statements if s.rule == "according-to"]
+    assert len(found) == 1 and found[0].direct
+    assert found[0].text.startswith("The city’s rules") and found[0].text.endswith("among those barred.")
