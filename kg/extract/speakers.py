@@ -17,8 +17,8 @@ from .entities import EntityTable, context_government, is_outlet, state_governme
 from .entities.governments import is_party
 from .entities.people import NAME_TOKEN, TITLE_ABBREVIATIONS, TITLE_HEADS
 from .entities.table import sentences
-from .lexicon import (GROUP_SPEAKER_HEADS, HONORIFICS, ORG_HEADS, PLURAL_OFFICIAL_HEADS, TITLE_MODIFIERS,
-                      UNNAMED_OFFICIAL_HEADS, table, words)
+from .lexicon import (GROUP_SPEAKER_HEADS, HONORIFICS, ORG_HEADS, PERSON_ROLE_HEADS, PLURAL_OFFICIAL_HEADS,
+                      TITLE_MODIFIERS, UNNAMED_OFFICIAL_HEADS, table, words)
 from .records import GOVERNMENT, GROUP, OFFICIAL, ORGANIZATION, PERSON, Entity, Span
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -33,8 +33,11 @@ GOV_DESCRIPTIONS = {"government", "authorities", "administration", "ministry", "
 GENDERED_WORDS = {w: MALE for w in words("male_words")} | {w: FEMALE for w in words("female_words")}
 FIRST_NAMES = {name: MALE if row[0] == "m" else FEMALE for name, row in table("first_names").items()}
 DESCRIBED_PERSON_HEADS = frozenset(words("described_person_heads"))
+UNNAMED_PERSON_HEADS = PERSON_ROLE_HEADS | frozenset(words("unnamed_person_heads"))
 RELEASES = frozenset("statement release communique communiqué notice announcement".split())
 QUANTIFIERS = frozenset("many some several other these those few most all both each".split())
+QUESTION_VERBS = frozenset("ask inquire enquire query question".split())
+REPLY_VERBS = frozenset("reply respond answer retort".split())
 SALIENCE_WINDOW = 4  # sentences a pronoun looks back
 DESCRIPTION_WINDOW = 2  # sentences a description of a named person looks back
 
@@ -98,6 +101,7 @@ class SpeakerResolver:
         self.doc = doc
         self.table = table
         self.last_speaker: dict[str, tuple[int, str]] = {}
+        self.last_asker: tuple[int, str] | None = None  # who last asked a question (a "he replied" is not them)
         self.sent_starts = [s.start for s in sentences(doc)]
 
     def resolve(self, tok: Token, create: bool = True) -> str | None:
@@ -135,6 +139,8 @@ class SpeakerResolver:
     def _remember(self, key: str, i: int) -> None:
         self.last_speaker[self.table.entities[key].kind] = (i, key)
         self.last_speaker["any"] = (i, key)
+        if self.doc[i].lemma_.lower() in QUESTION_VERBS:
+            self.last_asker = (i, key)
 
     # ------------------------------------------------------------ names
     def _named(self, tok: Token) -> str | None:
@@ -180,7 +186,9 @@ class SpeakerResolver:
     def _described(self, tok: Token, create: bool = True) -> str | None:
         low = tok.lower_
         if low in PERSONAL:
-            return self._salient((PERSON, OFFICIAL), tok, gender=PRONOUN_GENDER[low])
+            # "A reporter asked whether … He replied": who answers is not who asked
+            asker = self.last_asker[1] if tok.head.lemma_.lower() in REPLY_VERBS and self.last_asker else None
+            return self._salient((PERSON, OFFICIAL), tok, gender=PRONOUN_GENDER[low], exclude=asker)
         if low in IMPERSONAL:
             if low == "we" and not self._in_quote(tok):
                 return None
@@ -201,6 +209,9 @@ class SpeakerResolver:
             return self._titled(tok) if create else self._government_of(tok)
         if low in DESCRIBED_PERSON_HEADS and tok.tag_ in ("NN", "NNP") and self._definite(tok):
             return self._described_person(tok)
+        if create and low in UNNAMED_PERSON_HEADS and tok.tag_ == "NN" and self._indefinite(tok) and \
+                tok.dep_ in ("nsubj", "nsubjpass"):  # the subject itself, not "a boy who calls himself …"
+            return self._unnamed_person(tok)
         if create and (low in GROUP_SPEAKER_HEADS or (tok.ent_type_ == "NORP" and tok.tag_ == "NNPS")):
             return self._group(tok)
         return None
@@ -224,6 +235,25 @@ class SpeakerResolver:
         key = seen.pop()
         return None if self.table.entities[key].unnamed else key
 
+    def _unnamed_person(self, tok: Token) -> str:
+        """"A lawyer for the family said", "an aide to the governor told reporters": a person of their own,
+        unnamed, described by the role and whom it serves."""
+        words_ = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "predet")]
+        for prep in tok.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "to", "of", "at", "with", "from", "in") and \
+                    prep.right_edge.i - tok.i <= 6 and any(c.dep_ == "pobj" for c in prep.children):
+                words_ += list(self.doc[prep.i:prep.right_edge.i + 1])
+                break
+        name = " ".join(t.text for t in words_)
+        key = f"unnamed:{sum(1 for e in self.table.entities.values() if e.unnamed) + 1}"
+        ent = self.table.get_or_create(key, PERSON, name, unnamed=True, title=tok.lower_)
+        span = self.doc[tok.left_edge.i:tok.right_edge.i + 1]
+        ent.add(Span(span.start_char, span.end_char, span.text))
+        return key
+
+    def _indefinite(self, tok: Token) -> bool:
+        return any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in tok.lefts)
+
     def _in_quote(self, tok: Token) -> bool:
         quotes = self.doc.user_data.get("newskg_quotes", ())
         return any(q.begin <= tok.idx < q.end for q in quotes)
@@ -237,7 +267,7 @@ class SpeakerResolver:
                    not gazetteer.country_by_demonym(c.text) for c in tok.lefts)
 
     def _salient(self, kinds: tuple[str, ...], tok: Token, gender: str | None = None, plural: bool | None = None,
-                 description: str | None = None) -> str | None:
+                 description: str | None = None, exclude: str | None = None) -> str | None:
         """The entity a pronoun or description most likely refers to.
 
         Candidates are entities of the right kind mentioned before the token within a few sentences. Each is
@@ -251,7 +281,7 @@ class SpeakerResolver:
         lo = bisect.bisect_left(order, (self.sent_starts[max(0, here - SALIENCE_WINDOW)], ""))
         for i, key in order[lo:bisect.bisect_left(order, (before, ""))]:
             e = self.table.entities.get(key)
-            if e is None or e.kind not in kinds or is_outlet(e):
+            if e is None or e.kind not in kinds or is_outlet(e) or key == exclude:
                 continue
             distance = here - self._sentence_index(i)
             if distance > SALIENCE_WINDOW:
@@ -266,6 +296,8 @@ class SpeakerResolver:
                 best = (score, i, key)
         spoke = [v for k, v in self.last_speaker.items() if k in kinds and v[0] < before and v[1] in self.table.entities]
         for i, key in spoke:
+            if key == exclude:
+                continue
             e = self.table.entities[key]
             distance = here - self._sentence_index(i)
             if distance > SALIENCE_WINDOW or gender and gender_of(e) not in (None, gender):

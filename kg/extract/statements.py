@@ -273,8 +273,13 @@ class _StatementFinder:
         self.content_spans.append((begin, end))
 
     def _bare_quote(self, q: Quote) -> bool:
-        """A quote that is a whole sentence or paragraph of its own, continuing the last speaker."""
+        """A quote that is a whole sentence or paragraph of its own, continuing the last speaker; not one the
+        rest of its sentence credits ('“…,” according to a court filing by X')."""
         before = self.text[max(0, q.begin - 3):q.begin - 1]
+        line_end = self.text.find("\n", q.end)
+        after = self.text[q.end:line_end if line_end >= 0 else len(self.text)][:160]
+        if re.match(r"[\W\s]*according to\b", after, re.IGNORECASE):
+            return False
         return before.strip() == "" or before.endswith(("\n", ". ", ": "))
 
     def _previous_quote_speaker(self, q: Quote) -> str | None:

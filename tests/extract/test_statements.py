@@ -591,3 +591,39 @@ def test_according_to_before_a_quote_credits_every_sentence_of_it(extract_one):
     found = [s for s in rec.statements if s.rule == "according-to"]
     assert len(found) == 1 and found[0].direct
     assert found[0].text.startswith("The city’s rules") and found[0].text.endswith("among those barred.")
+
+
+@pytest.mark.parametrize("text, fragment, described", [
+    ("A lawyer for the family said the police had ignored the warnings.", "the police had ignored", "lawyer for the family"),
+    ("An aide to the governor said the budget would be delayed until June.", "the budget would be delayed",
+     "aide to the governor"),
+    ("A local doctor told reporters that the clinic had run out of insulin.", "the clinic had run out",
+     "local doctor"),
+])
+def test_a_person_known_by_a_role_speaks_as_an_unnamed_person(extract_one, text, fragment, described):
+    rec = extract_one(text)
+    found = statements_by(rec, fragment)
+    assert found
+    who = rec.entities[found[0].speaker]
+    assert who.unnamed and who.kind == "person" and who.name == described
+
+
+def test_a_role_in_a_relative_clause_is_no_speaker(extract_one):
+    assert not extract_one("What do you call a boy who calls himself a hero? The crowd laughed.").statements
+
+
+def test_who_replies_is_not_who_asked(extract_one):
+    rec = extract_one("Senator Tom Reyes met Governor Ivo Brandt in Dayton. Reyes asked whether the bridge would "
+                      "reopen. He replied that it would open in May.")
+    assert speaker_name(rec, statements_by(rec, "it would open in May")[0]) == "Ivo Brandt"
+    rec = extract_one("Senator Tom Reyes spoke at the town hall. A reporter asked whether the bridge would reopen. "
+                      "He replied: “We will reopen it in May, and not a day later.”")
+    assert speaker_name(rec, statements_by(rec, "We will reopen it in May")[0]) == "Tom Reyes"
+
+
+def test_a_quote_its_own_sentence_credits_with_according_to_is_not_the_last_speakers(extract_one):
+    rec = extract_one("Ruth Lind later said she had been pushed backward.\n\n“Although there was cause to make an "
+                      "arrest, the evidence cannot prove the crime and is insufficient to support a prosecution,” "
+                      "according to a court document filed by state attorney Tom Reyes.")
+    found = statements_by(rec, "the evidence cannot prove the crime")
+    assert [speaker_name(rec, s) for s in found] == ["Tom Reyes"]
