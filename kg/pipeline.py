@@ -55,9 +55,18 @@ def load_model(name: str | None = None) -> Language:
     raise ModelError(f"spaCy pipeline {shown} is not installed; {install_hint(name)}")
 
 
+# spaces other than the plain one ("the\u00a0Republican"): spaCy makes each a token of its own inside the
+# sentence, which breaks the parse, so the parser reads a plain space there (one character for one)
+WIDE_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " "})
+
+
 def make_doc(nlp: Language, article: Article) -> Doc:
-    """An unparsed Doc carrying the article's context the extractors need."""
-    doc = nlp.make_doc(article.body)
+    """An unparsed Doc carrying the article's context the extractors need.
+
+    The Doc reads the body with its no-break and thin spaces made plain; everything the extractors quote
+    comes from the body itself (kg.extract.entities.table.text_of), at the same offsets."""
+    doc = nlp.make_doc(article.body.translate(WIDE_SPACES))
+    doc.user_data["newskg_text"] = article.body
     doc._.article_date = article.date
     doc._.article_url = article.url or article.source
     doc._.headline_end = len(article.title) + article.body.find(article.title) \

@@ -332,7 +332,7 @@ class _StatementFinder:
         """Who speaks through a verb: its subject, or the reporter it is coordinated with ("said A and added B")."""
         if verb.i in self.reporter:
             return self._speaker_of(self.reporter[verb.i])
-        subj = subject_of(verb)
+        subj = subject_of(verb) or self._name_before(verb)
         if subj is None:
             return None
         if subj.dep_ == "nsubjpass" and (verb.lemma_.lower() in LISTENER_VERBS or subj.lower_ == "it"):
@@ -343,6 +343,21 @@ class _StatementFinder:
             # "the Cabinet was told", "it was noted that": an unnamed voice of the state the text is about
             return context_government(self.doc, self.table, verb.i)
         return self.speakers.resolve(subj)
+
+    def _name_before(self, verb: Token) -> Token | None:
+        """A speech verb the parse left without a subject, right after a person's name ("Saturday at the
+        convention Sen. Ana Lind (D-OH) said …", the name taken for the convention's apposition): the name,
+        past a parenthesis after it."""
+        if verb.dep_ != "ROOT" or verb.i == 0:
+            return None
+        prev = self.doc[verb.i - 1]
+        if prev.text == ")":
+            opening = next((t for t in reversed(self.doc[max(0, verb.i - 8):verb.i - 1]) if t.text == "("), None)
+            prev = self.doc[opening.i - 1] if opening is not None and opening.i > 0 else prev
+        key = self.table.key_of(prev)
+        if key is None or self.table.entities[key].kind not in (PERSON, OFFICIAL):
+            return None
+        return prev
 
     def _outlet_carrying(self, speaker: str, verb: Token) -> bool:
         """"X said, The Times reported": an outlet passing on another's words is not their speaker."""

@@ -627,3 +627,17 @@ def test_a_quote_its_own_sentence_credits_with_according_to_is_not_the_last_spea
                       "according to a court document filed by state attorney Tom Reyes.")
     found = statements_by(rec, "the evidence cannot prove the crime")
     assert [speaker_name(rec, s) for s in found] == ["Tom Reyes"]
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Ana Ruiz says the farm lobby that has been courting voters and funding candidates across the "
+    "region appeals to the “worst instincts” of the electorate.",
+    "Governor Ana Ruiz said the Liberal coalition, which won the vote last spring, had broken its “solemn "
+    "promise” to farmers.",
+    "The bridge will reopen in May, Mayor Tom Reyes said on Monday.",
+])
+def test_no_break_spaces_change_nothing_but_themselves(extract_one, text):
+    def found(t):
+        return [(s.speaker, s.text.replace("\u00a0", " "), s.span.begin) for s in extract_one(t).statements]
+
+    assert found(text.replace(" ", "\u00a0", 4).replace("\u00a0", " ", 1)) == found(text)
