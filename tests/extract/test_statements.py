@@ -641,3 +641,11 @@ def test_no_break_spaces_change_nothing_but_themselves(extract_one, text):
         return [(s.speaker, s.text.replace("\u00a0", " "), s.span.begin) for s in extract_one(t).statements]
 
     assert found(text.replace(" ", "\u00a0", 4).replace("\u00a0", " ", 1)) == found(text)
+
+
+def test_a_name_right_before_a_speech_verb_the_parse_left_without_a_subject_speaks(extract_one):
+    # no comma after the fronted phrase: the parser takes the name for the convention's apposition
+    rec = extract_one("Saturday at the state party convention Sen. Ruth Lind (D-OH) said the mayor was a "
+                      "“proven failure” in business.")
+    found = statements_by(rec, "the mayor was a")
+    assert found and speaker_name(rec, found[0]) == "Ruth Lind"
