@@ -297,7 +297,8 @@ def nquads(graphs: Iterable[tuple[URIRef, Iterable[tuple]]]) -> str:
     iris: dict = {}
 
     def text(term) -> str:
-        if isinstance(term, Literal):
+        # most terms are IRIs: a check of the exact type spares them isinstance's walk through rdflib's ABCs
+        if type(term) is not URIRef and isinstance(term, Literal):
             return _quoteLiteral(term)
         found = iris.get(term)
         if found is None:
