@@ -215,12 +215,13 @@ def _extract_missing(store: Store, entries: list[Entry], folder: Path, outlines:
     articles = [e.article or texts[e.iri] for e in todo]
     by_identifier = {e.identifier: e for e in todo}
     failed = []
+    graphio.remove_stale_parts_in(folder)  # once, not at each of the many records written below
     for rec in iter_records(articles, **options) if articles else ():
         if isinstance(rec, FailedArticle):
             failed.append(rec)
             continue
         entry = by_identifier[rec.article.identifier]
-        graphio.atomic_write(_record_file(folder, entry), recordfile.dumps(rec))
+        graphio.atomic_write(_record_file(folder, entry), recordfile.dumps(rec), swept=True)
         outlines[entry.key], features[entry.key] = outline(rec), article_features(rec)
     return failed
 
