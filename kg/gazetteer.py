@@ -15,6 +15,9 @@ COUNTRIES_TSV = Path(__file__).with_name("data") / "countries.tsv"
 CITIES_TSV = Path(__file__).with_name("data") / "cities.tsv"
 COLUMNS = ("code", "name", "aliases", "demonyms", "capitals", "ruling_titles")
 _APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʼʻ`´"})
+# texts whose answers each lookup keeps: the extractors ask about every token of every article, mostly the
+# same few thousand words, and cleaning a text costs more than the dictionary lookup that follows
+LOOKUPS_KEPT = 65_536
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ def load_countries() -> tuple[Country, ...]:
     return read_countries(COUNTRIES_TSV)
 
 
+@lru_cache(maxsize=LOOKUPS_KEPT)
 def country_by_name(text: str) -> Country | None:
     """The state a name or alias stands for: "the United States", "Côte d’Ivoire", "US" (never "us")."""
     exact, folded, _, _ = _lookups()
@@ -64,12 +68,14 @@ def country_by_name(text: str) -> Country | None:
     return exact.get(s) or (folded.get(s.casefold()) if s != s.lower() else None)
 
 
+@lru_cache(maxsize=LOOKUPS_KEPT)
 def country_by_demonym(text: str) -> Country | None:
     """The state of an adjective or people word: "Turkish", "Turks", "TURKISH" (not the bird "turkey")."""
     s = _clean(text)
     return _lookups()[2].get(_first_letter_key(s)) if s else None
 
 
+@lru_cache(maxsize=LOOKUPS_KEPT)
 def country_by_city(text: str) -> Country | None:
     """The state of a large city ("Peshawar", "PESHAWAR", "Lagos"); capitals answer too."""
     capital = country_by_capital(text)  # a seat of government first: "Brussels" is the EU's
@@ -101,6 +107,7 @@ def _by_code() -> dict[str, Country]:
     return {c.code: c for c in load_countries()}
 
 
+@lru_cache(maxsize=LOOKUPS_KEPT)
 def country_by_capital(text: str) -> Country | None:
     """The state whose capital or seat of government this is: "Nairobi", "The Hague"."""
     s = _strip_the(_clean(text))
@@ -182,6 +189,7 @@ SUBDIVISION_NAMES_TSV = Path(__file__).with_name("data") / "subdivision_names.ts
 _REGION_SUFFIXES = frozenset("sheng shi zizhiqu uygur huizu zhuangzu oblast oblast' kray respublika".split())
 
 
+@lru_cache(maxsize=LOOKUPS_KEPT)
 def subdivision_states(text: str) -> tuple[str, ...]:
     """The ISO codes of the states with a first-level region of this name ("Punjab": India and Pakistan;
     "Ontario": Canada), from pycountry's ISO 3166-2 list and data/subdivision_names.tsv. A state's own name

@@ -93,26 +93,30 @@ def save(ds: Dataset, path: str | Path, fmt: str | None = None) -> Path:
     return path
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write bytes next to path, then rename over it, so readers never see half a file."""
-    with atomic_file(path) as fh:
+def atomic_write(path: Path, data: bytes, *, swept: bool = False) -> None:
+    """Write bytes next to path, then rename over it, so readers never see half a file. `swept`: as for
+    atomic_file."""
+    with atomic_file(path, swept=swept) as fh:
         fh.write(data)
 
 
 @contextmanager
-def atomic_file(path: Path) -> Iterator[BinaryIO]:
+def atomic_file(path: Path, *, swept: bool = False) -> Iterator[BinaryIO]:
     """A binary file to write in steps that replaces path only when the block ends without an error.
 
     The data goes to a temporary file next to path, renamed over it at the end; after a failure or an
     interruption path is as it was. A symlink is written through: its target gets the data, the link stays.
     The temporary file's name holds this process's id, so that the next write to the same path removes
-    the ones a killed process left behind (and never another live writer's).
+    the ones a killed process left behind (and never another live writer's). A caller that writes many
+    files into one folder says `swept` once it has removed them for the whole folder (remove_stale_parts_in):
+    looking for them at each write lists the folder each time, which made writing n files cost n².
     """
     path = Path(os.path.realpath(path))
     if path.is_dir():
         raise GraphError(f"{path}: is a folder; give a file name to write")
     path.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_parts(path)
+    if not swept:
+        remove_stale_parts(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=PART, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -134,6 +138,18 @@ def remove_stale_parts(path: Path) -> list[Path]:
     removed = []
     for part in path.parent.glob(f".{glob.escape(path.name)}.*{PART}"):
         pid = part.name[len(path.name) + 2:].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            part.unlink(missing_ok=True)
+            removed.append(part)
+    return removed
+
+
+def remove_stale_parts_in(folder: Path) -> list[Path]:
+    """Remove the temporary files that writes into folder left behind when their process was killed."""
+    removed = []
+    for part in Path(folder).glob(f".*{PART}"):
+        pieces = part.name[:-len(PART)].rsplit(".", 2)  # ".NAME", "PID", "RANDOM"
+        pid = pieces[1] if len(pieces) == 3 else ""
         if pid.isdigit() and not _alive(int(pid)):
             part.unlink(missing_ok=True)
             removed.append(part)

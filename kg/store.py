@@ -265,6 +265,21 @@ def _check_no_blank_nodes(name: URIRef, graph: Graph) -> None:
             raise StoreError(f"graph {name}: blank node in {triple}; newskg graphs name every node with an IRI")
 
 
+def _split_seal(name: URIRef, triples: Iterable[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """A new graph's triples without its seal (the content hash), and the seal; StoreError on a blank node.
+
+    One pass over the triples, the term looked up once: a DefinedNamespace term costs a lookup at each use,
+    and this loop sees every triple a store build writes.
+    """
+    body, seal, sealed_by = [], [], NKG.contentHash
+    for triple in triples:
+        s, p, o = triple
+        if isinstance(s, BNode) or isinstance(p, BNode) or isinstance(o, BNode):
+            raise StoreError(f"graph {name}: blank node in {triple}; newskg graphs name every node with an IRI")
+        (seal if p == sealed_by else body).append(triple)
+    return body, seal
+
+
 def ntriples(graph: Graph) -> str:
     """The graph as N-Triples text: rdflib's own line writer, without its serializer's set-up per graph,
     which cost four times as much on graphs of a few hundred triples written one article at a time."""
@@ -283,7 +298,8 @@ def nquads(graphs: Iterable[tuple[URIRef, Iterable[tuple]]]) -> str:
     iris: dict = {}
 
     def text(term) -> str:
-        if isinstance(term, Literal):
+        # most terms are IRIs: a check of the exact type spares them isinstance's walk through rdflib's ABCs
+        if type(term) is not URIRef and isinstance(term, Literal):
             return _quoteLiteral(term)
         found = iris.get(term)
         if found is None:
@@ -410,11 +426,9 @@ class OxigraphStore(Store):
 
         bodies, seals = [], []
         for name, triples in graphs:
-            triples = list(triples)
-            _check_no_blank_nodes(name, triples)
-            body = [t for t in triples if t[1] != NKG.contentHash]
+            body, seal = _split_seal(name, triples)
             bodies.append((name, body))
-            seals += [(name, t) for t in triples if t[1] == NKG.contentHash]
+            seals += [(name, t) for t in seal]
         self.ox.bulk_load(nquads(bodies).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
         quads = []
         for name, (s, p, o) in seals:

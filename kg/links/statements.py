@@ -14,7 +14,7 @@ A statement is `about` the entities, policies and figures written inside its wor
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -139,25 +139,24 @@ class _Corpus:
 
     def __init__(self, profiles: list[list[StatementProfile]], side):
         self.profiles, self.side = profiles, side
-        self.index: dict[str, list[tuple[int, StatementProfile]]] = defaultdict(list)
+        self.index: dict[str, list[tuple[int, int]]] = defaultdict(list)  # word -> (article, statement)
+        self.by_key: dict[tuple[int, int], StatementProfile] = {}
         for j, article in enumerate(profiles):
             for q in article:
+                self.by_key[(j, q.index)] = q
                 for w in q.words:
-                    self.index[w].append((j, q))
+                    self.index[w].append((j, q.index))
 
     def best_overlap(self, i: int, p: StatementProfile, allowed, minimum: int, words=None, undated=False):
         """The earlier statement (this article, or one of an article dated no later) sharing the most words;
         `undated`: an article without a date may hold it too (when the answer names its speaker)."""
         words = p.words if words is None else words
-        shared: dict[tuple[int, int], int] = defaultdict(int)
-        found: dict[tuple[int, int], StatementProfile] = {}
-        for w in words:
-            for j, q in self.index.get(w, ()):
-                shared[(j, q.index)] += 1
-                found[(j, q.index)] = q
+        shared: Counter[tuple[int, int]] = Counter()
+        for w in words:  # Counter.update counts in C: a common word is in statements all over the corpus
+            shared.update(self.index.get(w, ()))
         best, best_key = None, None
-        for (j, _), n in shared.items():
-            q = found[(j, _)]
+        for (j, k), n in shared.items():
+            q = self.by_key[(j, k)]
             if n < minimum or (j, q.index) == (i, p.index) or (j == i and q.begin >= p.begin):
                 continue
             if j != i and (q.when > p.when if q.when and p.when else not undated):

@@ -93,6 +93,22 @@ def test_a_live_writers_part_file_is_left_alone(tmp_path):
     assert live.exists() and out.read_bytes() == b"done"
 
 
+def test_a_store_build_sweeps_its_records_folder_of_part_files_killed_builds_left(tmp_path):
+    import subprocess
+
+    folder, store = write(tmp_path / "in", {"a.txt": GOOD}), tmp_path / "db"
+    records = tmp_path / "db.records"
+    records.mkdir()
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True).stdout.strip()  # a process that has ended
+    stale = records / f".{'0' * 32}.json.{gone}.abcd1234.part"
+    live = records / f".{'1' * 32}.json.{os.getpid()}.abcd1234.part"
+    stale.write_text("left by a killed build")
+    live.write_text("being written")
+    assert kg("build", folder, "--store", f"oxigraph:{store}", "-q").returncode == 0
+    assert not stale.exists() and live.exists()
+
+
 @pytest.mark.parametrize("source", ["graph", "store"])
 def test_an_empty_graph_never_replaces_a_file_that_holds_something(tmp_path, source):
     from kg.store import OxigraphStore

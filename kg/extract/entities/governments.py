@@ -186,7 +186,7 @@ def find_states(doc: Doc, table: EntityTable) -> None:
 
 def _demonym_at(doc: Doc, tok: Token) -> tuple[gazetteer.Country | None, Token]:
     """The state a demonym starting at tok names, and its last token: "Kenyan", "Sri Lankan", "North Korean"."""
-    found = multiword_state(doc, tok.i, demonyms_only=True)
+    found = multiword_state(doc, tok.i, demonyms_only=True) if tok.is_title else None  # its words are all titled
     if found is not None and found[0].start == tok.i:
         return found[1], found[0][-1]
     return gazetteer.country_by_demonym(tok.text), tok

@@ -191,16 +191,26 @@ def _acts(tok: Token) -> bool:
 def multiword_state(doc: Doc, i: int, demonyms_only: bool = False) -> tuple[TokSpan, gazetteer.Country] | None:
     """The state name or demonym of two or three capitalised words that token i is part of ("Sri Lankan",
     "New Zealand", "North Korean"), whatever the tagger made of them, with its words."""
+    titled = _titled(doc)
     for n in (3, 2):
         for start in range(max(0, i - n + 1), i + 1):
-            words_ = doc[start:start + n]
-            if len(words_) < n or not all(t.is_title for t in words_):
+            if start + n > len(titled) or not all(titled[start:start + n]):
                 continue
+            words_ = doc[start:start + n]
             country = gazetteer.country_by_demonym(words_.text) or \
                 (None if demonyms_only else gazetteer.country_by_name(words_.text))
             if country is not None:
                 return words_, country
     return None
+
+
+def _titled(doc: Doc) -> list[bool]:
+    """Which tokens are title-cased, listed once: multiword_state asks it of every token's neighbours, and a
+    spaCy Token made for each ask costs more than the rest of the check."""
+    titled = doc.user_data.get("newskg_titled")
+    if titled is None:
+        titled = doc.user_data["newskg_titled"] = [t.is_title for t in doc]
+    return titled
 
 
 def gov_key(country: gazetteer.Country | None, group: str | None = None) -> str:
