@@ -28,6 +28,7 @@ from .speakers import SpeakerResolver, subject_of
 
 # verbs whose act is the statement itself, so the clause with its object is what was said
 STANCE_VERBS = words("stance_verbs")
+DOCUMENT_NOUNS = frozenset(words("document_nouns"))  # "X issued a report saying …": X says it
 # verbs that frame a quote beside them without reporting a clause ("he barked")
 QUOTE_VERBS = words("quote_verbs")
 # verbs that pass on an instruction or appeal: what was said is the infinitive ("urged X to …")
@@ -342,6 +343,12 @@ class _StatementFinder:
                 return self.speakers.resolve(pobj)
             # "the Cabinet was told", "it was noted that": an unnamed voice of the state the text is about
             return context_government(self.doc, self.table, verb.i)
+        if verb.dep_ == "acl" and subj.i == verb.head.i and subj.dep_ == "dobj" and \
+                subj.lemma_.lower() in DOCUMENT_NOUNS:  # "X issued a report saying …": X, who put it out
+            owner = subject_of(subj.head)
+            key = self.speakers.resolve(owner) if owner is not None else None
+            if key is not None:
+                return key
         return self.speakers.resolve(subj)
 
     def _name_before(self, verb: Token) -> Token | None:

@@ -649,3 +649,12 @@ def test_a_name_right_before_a_speech_verb_the_parse_left_without_a_subject_spea
                       "“proven failure” in business.")
     found = statements_by(rec, "the mayor was a")
     assert found and speaker_name(rec, found[0]) == "Ruth Lind"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The World Bank issued a report saying the economy grew by two percent.", "World Bank"),
+    ("Mayor Ruth Lind posted a video on Sunday saying the bridge would reopen in May.", "Ruth Lind"),
+])
+def test_who_puts_out_a_document_says_what_it_says(extract_one, text, speaker):
+    rec = extract_one(text)
+    assert [speaker_name(rec, s) for s in rec.statements] == [speaker]
