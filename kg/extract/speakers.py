@@ -221,15 +221,7 @@ class SpeakerResolver:
         the last sentence or two mention, of the description's gender where it has one. With two or more
         in view the description is ambiguous (it may sum up either, or somebody new), and is nobody's."""
         gender = next((GENDERED_WORDS[t.lower_] for t in tok.subtree if t.lower_ in GENDERED_WORDS), None)
-        here = self._sentence_index(tok.i)
-        order = self.table.order
-        lo = bisect.bisect_left(order, (self.sent_starts[max(0, here - DESCRIPTION_WINDOW)], ""))
-        seen = set()
-        for i, key in order[lo:bisect.bisect_left(order, (tok.i, ""))]:
-            e = self.table.entities.get(key)
-            if e is not None and e.kind in (PERSON, OFFICIAL) and not is_outlet(e) and \
-                    not (gender and gender_of(e) not in (None, gender)):
-                seen.add(key)
+        seen = {key for _, key, _ in self._in_view(tok, (PERSON, OFFICIAL), gender, DESCRIPTION_WINDOW)}
         if len(seen) != 1:
             return None
         key = seen.pop()
@@ -277,18 +269,9 @@ class SpeakerResolver:
         before = tok.i
         here = self._sentence_index(before)
         best: tuple[float, int, str] | None = None
-        order = self.table.order  # sorted: only the mentions of the last few sentences are looked at
-        lo = bisect.bisect_left(order, (self.sent_starts[max(0, here - SALIENCE_WINDOW)], ""))
-        for i, key in order[lo:bisect.bisect_left(order, (before, ""))]:
-            e = self.table.entities.get(key)
-            if e is None or e.kind not in kinds or is_outlet(e) or key == exclude:
-                continue
-            distance = here - self._sentence_index(i)
-            if distance > SALIENCE_WINDOW:
-                continue
-            if gender and gender_of(e) not in (None, gender):
-                continue
-            if plural is False and e.kind == ORGANIZATION and e.unnamed:
+        for i, key, distance in self._in_view(tok, kinds, gender, SALIENCE_WINDOW):
+            e = self.table.entities[key]
+            if key == exclude or plural is False and e.kind == ORGANIZATION and e.unnamed:
                 continue
             score = 2.0 if self._is_subject(i) else 0.5
             score -= 0.6 * distance
@@ -306,6 +289,20 @@ class SpeakerResolver:
             if best is None or (score, i) > best[:2]:
                 best = (score, i, key)
         return best[2] if best else None
+
+    def _in_view(self, tok: Token, kinds: tuple[str, ...], gender: str | None, window: int):
+        """(token index, entity key, sentences back) of each mention before `tok` within `window` sentences
+        of an entity of those kinds, not an outlet, and not of the other gender."""
+        here = self._sentence_index(tok.i)
+        order = self.table.order  # sorted: only the mentions of the last few sentences are looked at
+        lo = bisect.bisect_left(order, (self.sent_starts[max(0, here - window)], ""))
+        for i, key in order[lo:bisect.bisect_left(order, (tok.i, ""))]:
+            e = self.table.entities.get(key)
+            if e is None or e.kind not in kinds or is_outlet(e) or gender and gender_of(e) not in (None, gender):
+                continue
+            distance = here - self._sentence_index(i)
+            if distance <= window:
+                yield i, key, distance
 
     def _sentence_index(self, i: int) -> int:
         return bisect.bisect_right(self.sent_starts, i) - 1
