@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -15,10 +16,11 @@ from .ingest import Article, read_articles
 from .pipeline import extract, load_model
 from .progress import Stage, no_stage
 from .resolve import resolve
-from .triples import to_dataset
+from .triples import StreamedDataset, no_collection_pauses
 from .vocab import NKG
 
 Progress = Callable[[int, int, str], None]
+WORKER_FROM = 32  # articles: below this, starting a worker and loading the pipeline in it costs more than it saves
 
 
 @dataclass
@@ -47,25 +49,46 @@ class BuildResult:
 
 def build_dataset(paths: Iterable[str | Path], *, model: str | None = None, nlp=None,
                   progress: Progress | None = None, jobs: int = 1, scheduler=None,
-                  stage: Stage = no_stage, lang_check: str = "note") -> BuildResult:
+                  stage: Stage = no_stage, lang_check: str = "note", worker: bool = False) -> BuildResult:
     """Everything from files to an in-memory dataset; unreadable files are reported, not fatal.
 
     `stage(name, total=None)` is told when each stage begins, `progress(done, total, id)` after each article;
     `lang_check` says what happens to an article that does not look English (kg.ingest.check_language).
+    `worker`: at `jobs=1`, extract in one worker process while this one makes the graphs (extracts_elsewhere).
     """
     articles, problems, notes = read_inputs(paths, lang_check)
-    records = []
-    for result in iter_records(articles, model=model, nlp=nlp, progress=progress, jobs=jobs,
-                               scheduler=scheduler, stage=stage) if articles else ():
-        if isinstance(result, FailedArticle):
-            problems.append(failure_problem(result))
-        else:
-            records.append(result)
-    stage("resolving entities")
-    resolution = resolve(records)
-    stage("making the graph")
-    dataset = to_dataset(records, resolution)
-    return BuildResult(dataset=dataset, articles=[r.article for r in records], problems=problems, notes=notes)
+    made = StreamedDataset()
+    # the graphs fill while extraction runs; with extraction in other processes this one holds only records
+    # and triples, which leave no cycles for the collector to find (kg.triples.no_collection_pauses)
+    elsewhere = extracts_elsewhere(articles, nlp=nlp, jobs=jobs, scheduler=scheduler, worker=worker)
+    with no_collection_pauses() if elsewhere else nullcontext():
+        for result in iter_records(articles, model=model, nlp=nlp, progress=progress, jobs=jobs,
+                                   scheduler=scheduler, stage=stage, worker=worker) if articles else ():
+            if isinstance(result, FailedArticle):
+                problems.append(failure_problem(result))
+            else:
+                made.add(result)
+    with no_collection_pauses():
+        stage("resolving entities")
+        resolution = resolve(made.records)
+        stage("making the graph")
+        dataset = made.finish(resolution)
+    return BuildResult(dataset=dataset, articles=[r.article for r in made.records], problems=problems,
+                       notes=notes)
+
+
+def extracts_elsewhere(articles: list[Article], *, nlp=None, jobs: int = 1, scheduler=None,
+                       worker: bool = False) -> bool:
+    """Whether extraction runs outside this process: on a cluster, in `jobs` processes, or, when `worker` asks
+    for it, for a one-process build of WORKER_FROM articles or more without a pipeline of the caller's, in one
+    worker process, so that this one makes the graphs of the articles extracted meanwhile (a second core at
+    work where there is one; `kg build` asks for it).
+
+    Not by default: a worker process re-imports the caller's main module, which a script needs the
+    `if __name__ == "__main__":` guard for, as for `jobs` > 1.
+    """
+    return (scheduler is not None or jobs != 1
+            or (worker and nlp is None and len(articles) >= WORKER_FROM))
 
 
 def failure_problem(failed: FailedArticle) -> InputError:
@@ -87,8 +110,10 @@ def read_inputs(paths: Iterable[str | Path], lang_check: str = "note"
 
 
 def iter_records(articles: list[Article], *, model: str | None = None, nlp=None, progress: Progress | None = None,
-                 jobs: int = 1, scheduler=None, stage: Stage = no_stage) -> Iterator[ArticleRecord | FailedArticle]:
-    """The records one at a time, in input order (in `jobs` processes, or on the Dask cluster at `scheduler`);
+                 jobs: int = 1, scheduler=None, stage: Stage = no_stage,
+                 worker: bool = False) -> Iterator[ArticleRecord | FailedArticle]:
+    """The records one at a time, in input order (in `jobs` processes, in a worker process (extracts_elsewhere),
+    or on the Dask cluster at `scheduler`);
     a store build spills each to disk instead of keeping it. An article whose extraction failed comes as a
     FailedArticle in its place."""
     if scheduler is not None:
@@ -97,10 +122,11 @@ def iter_records(articles: list[Article], *, model: str | None = None, nlp=None,
         stage("extracting on the Dask cluster", len(articles))
         yield from iter_distributed(articles, scheduler, model=model, progress=progress)
         return
-    if jobs != 1:
+    if extracts_elsewhere(articles, nlp=nlp, jobs=jobs, worker=worker):
         from .parallel import iter_parallel
 
-        stage(f"extracting in {jobs or 'one process per CPU'}{' processes' if jobs else ''}", len(articles))
+        where = "a worker process" if jobs == 1 else f"{jobs} processes" if jobs else "one process per CPU"
+        stage(f"extracting in {where}", len(articles))
         yield from iter_parallel(articles, jobs, model=model, progress=progress)
         return
     if nlp is None:
@@ -129,11 +155,11 @@ def _unique_slugs(articles: list[Article]) -> list[Article]:
 
 def build(paths: Iterable[str | Path], output: str | Path, *, fmt: str | None = None, model: str | None = None,
           progress: Progress | None = None, jobs: int = 1, scheduler=None, stage: Stage = no_stage,
-          lang_check: str = "note") -> BuildResult:
+          lang_check: str = "note", worker: bool = False) -> BuildResult:
     """Build and write the graph atomically; refuse to write an empty graph over a good one."""
     graphio.format_for(output, fmt)  # a bad output name fails before the slow part
     result = build_dataset(paths, model=model, progress=progress, jobs=jobs, scheduler=scheduler, stage=stage,
-                           lang_check=lang_check)
+                           lang_check=lang_check, worker=worker)
     if not result.articles:
         raise NothingWritten("no article could be read" + (f" ({len(result.problems)} skipped)" if result.problems
                                                            else "") + "; nothing was written", result.problems,

@@ -168,7 +168,7 @@ def build(paths, output, html, model, jobs, scheduler, store_spec, records, lang
     graphio.check_outputs(output, html, inputs=paths)
     with _naming_inputs(), TerminalProgress(enabled=False if quiet else None) as shown:
         result = build_graph(paths, output, model=model, progress=shown, stage=shown.stage, jobs=jobs,
-                             scheduler=scheduler, lang_check=lang_check)
+                             scheduler=scheduler, lang_check=lang_check, worker=True)
         remember(Target(graph=output))
         if html:
             from .viz import write_html
@@ -193,7 +193,7 @@ def _build_into_store(paths, store_spec, model, jobs, scheduler, records, quiet,
             TerminalProgress(enabled=False if quiet else None) as shown:
         result = update_store(store, paths, model=model, jobs=jobs, scheduler=scheduler, progress=shown,
                               write_progress=shown, stage=shown.stage, cache=records or records_folder(store),
-                              lang_check=lang_check)
+                              lang_check=lang_check, worker=True)
         remember(Target(store=store_spec))
     _report_inputs(result)
     if not quiet:

@@ -76,7 +76,8 @@ def records_folder(store: Store) -> Path:
 
 def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None = None, nlp=None,
                  jobs: int = 1, scheduler=None, progress=None, write_progress=None,
-                 cache: str | Path | None = None, stage: Stage = no_stage, lang_check: str = "note") -> StoreUpdate:
+                 cache: str | Path | None = None, stage: Stage = no_stage, lang_check: str = "note",
+                 worker: bool = False) -> StoreUpdate:
     """Build the articles into the store, writing only the named graphs whose triples change.
 
     New articles are added; one whose text changed (another content hash) replaces its graph; the stored
@@ -84,7 +85,7 @@ def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None
     one node. Their records come from `cache` (a folder of JSON records by content hash) when there, else
     from extracting their stored text again. `progress` follows extraction, `write_progress` the graphs
     compared and written; both get (done, total, article IRI or identifier). `stage(name, total=None)` is
-    told when each stage begins.
+    told when each stage begins. `worker`: at `jobs=1`, extract in a worker process (kg.build.extracts_elsewhere).
     """
     from .build import failure_problem, read_inputs
     from .links.corpus import link_corpus
@@ -97,7 +98,7 @@ def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None
     with _records_folder(cache) as folder:
         outlines, features = _cached_outlines(folder, entries, result.notes)
         failed = _extract_missing(store, entries, folder, outlines, features, model=model, nlp=nlp, jobs=jobs,
-                                  scheduler=scheduler, progress=progress, stage=stage)
+                                  scheduler=scheduler, progress=progress, stage=stage, worker=worker)
         result.problems += [failure_problem(f) for f in failed]
         entries = [e for e in entries if e.key in outlines]
         if not entries:

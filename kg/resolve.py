@@ -41,6 +41,8 @@ class Resolution:
 
     nodes: dict[URIRef, Node]
     local: dict[tuple[int, str], URIRef]
+    # each node's own triples, made once by kg.triples for every article graph that repeats them
+    triples: dict[URIRef, tuple] = field(default_factory=dict, repr=False, compare=False)
 
     def iri(self, article_index: int, key: str | None) -> URIRef | None:
         return self.local.get((article_index, key)) if key else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 import gc
 import hashlib
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
@@ -36,15 +36,51 @@ def digest(*parts: object) -> str:
 
 def to_dataset(records: list[ArticleRecord], res: Resolution) -> Dataset:
     """The whole corpus as a dataset of per-article named graphs."""
-    from .links.corpus import article_features, link_corpus
+    made = StreamedDataset()
+    for rec in records:
+        made.add(rec)
+    return made.finish(res)
 
-    ds = new_dataset()
-    policies = policy_iris(records, res)
-    links = link_corpus(records, [article_features(r) for r in records], res, policies)
-    with no_collection_pauses():
-        for i, rec in enumerate(records):
-            add_graph(ds, article_iri(rec), article_triples(i, rec, res, policies, links))
-    return ds
+
+class StreamedDataset:
+    """A dataset made while extraction runs: each article's local part (local_triples, most of its graph)
+    goes in as its record comes, the rest once resolution has seen the whole corpus (finish).
+
+    Extraction in worker processes leaves the building process idle until the last record; filling the
+    dataset meanwhile leaves little to do after it.
+    """
+
+    def __init__(self) -> None:
+        from .links.corpus import article_features
+
+        self.dataset = new_dataset()
+        self.records: list[ArticleRecord] = []
+        self.features: list = []
+        self._features = article_features
+
+    def add(self, rec: ArticleRecord) -> None:
+        """One article's record: its local part into its graph now."""
+        with no_collection_pauses():
+            add_graph(self.dataset, article_iri(rec), local_triples(rec))
+        self.records.append(rec)
+        self.features.append(self._features(rec))
+
+    def finish(self, res: Resolution) -> Dataset:
+        """The resolved part of every graph, once `res` resolves the records added."""
+        from .links.corpus import link_corpus
+
+        policies = policy_iris(self.records, res)
+        links = link_corpus(self.records, self.features, res, policies)
+        ds = self.dataset
+        with no_collection_pauses():
+            for i, rec in enumerate(self.records):
+                name = article_iri(rec)
+                if complete(i, rec, res):
+                    add_graph(ds, name, resolved_triples(i, rec, res, policies, links))
+                else:  # the local part holds spans of an entity without a node: the graph is made whole
+                    ds.remove((None, None, None, ds.graph(name)))
+                    add_graph(ds, name, article_triples(i, rec, res, policies, links))
+        return ds
 
 
 @contextmanager
@@ -61,14 +97,6 @@ def no_collection_pauses() -> Iterator[None]:
             gc.enable()
 
 
-def article_graph(i: int, rec: ArticleRecord, res: Resolution, policies, links: Links | None = None) -> Graph:
-    """One article's named graph on its own, as an rdflib Graph."""
-    g = Graph(identifier=article_iri(rec))
-    for triple in article_triples(i, rec, res, policies, links):
-        g.add(triple)
-    return g
-
-
 class TripleList(dict):
     """An article's triples, each once, in the order they were made: several times faster to fill than an
     rdflib Graph, it drops the entity triples an article repeats before any store sees them, and keeps the
@@ -80,28 +108,64 @@ class TripleList(dict):
 
 def article_triples(i: int, rec: ArticleRecord, res: Resolution, policies,
                     links: Links | None = None) -> TripleList:
-    """The triples of article `i`, ready for a dataset or a store."""
-    triples = TripleList()
-    fill_article_graph(triples, i, rec, res, policies, links)
+    """The triples of article `i`, ready for a dataset or a store: its own part and its resolved part."""
+    triples = local_triples(rec, lambda key: res.iri(i, key) is not None)
+    for triple in resolved_triples(i, rec, res, policies, links):
+        triples.add(triple)
     return triples
 
 
-def fill_article_graph(g: Graph | TripleList, i: int, rec: ArticleRecord, res: Resolution, policies,
-                       links: Links | None = None) -> None:
-    """The triples of article `i`: itself, its entities, statements, figures and policies, and its share of
-    the links across articles (kg.links).
+def local_triples(rec: ArticleRecord, has_node: Callable[[str], bool] = lambda key: True) -> TripleList:
+    """The part of an article's graph that no other article changes: the article itself but its seal (the
+    content hash), every span as a mention, the statements but who said them, the figures but who reported
+    them. Four fifths of a graph, it can be made (and stored) while the next articles are still being
+    extracted.
+
+    `has_node(key)` says whether an entity of the record got a node (resolution drops none today); the spans of
+    one that did not, and of what it said, belong to no graph. A build that makes this part before resolution
+    takes every entity to have one, and checks that with `complete` once resolution is done.
+    """
+    g = TripleList()
+    _article(g, rec)
+    for key, e in rec.entities.items():
+        if has_node(key):
+            for span in e.mentions:
+                _mention_body(g, rec, span)
+    _statements(g, rec, has_node)
+    _figures(g, rec)
+    for p in rec.policies:
+        for span in p.spans:
+            _mention_body(g, rec, span)
+    add_standard_terms(g)  # schema:, org:, prov:, dcterms: beside the nkg: terms (kg.standard)
+    return g
+
+
+def complete(i: int, rec: ArticleRecord, res: Resolution) -> bool:
+    """Whether every entity and every speaker of article `i` got a node, so that its local part made before
+    resolution is its own."""
+    return (all(res.iri(i, key) is not None for key in rec.entities)
+            and all(res.iri(i, s.speaker) is not None for s in rec.statements if s.speaker))
+
+
+def resolved_triples(i: int, rec: ArticleRecord, res: Resolution, policies, links: Links | None = None
+                     ) -> TripleList:
+    """The part of article `i`'s graph that depends on the whole corpus: its entities as resolved, who said
+    its statements and reported its figures, its policies, its share of the links across articles (kg.links),
+    and last its seal.
 
     `res`, `policies` and `links` come from the whole corpus, so an article's graph depends on the others
     only through them; that is what lets a store build emit and write one graph at a time.
     """
-    _article(g, rec)
+    g = TripleList()
     _entities(g, i, rec, res)
-    _statements(g, i, rec, res)
-    _figures(g, i, rec, res)
+    _speakers(g, i, rec, res)
+    _reporters(g, i, rec, res)
     _policies(g, i, rec, res, policies)
     if links is not None:
         _links(g, i, rec, res, links)
-    add_standard_terms(g)  # schema:, org:, prov:, dcterms: beside the nkg: terms (kg.standard)
+    g.add((article_iri(rec), NKG.contentHash, Literal(rec.article.sha256)))
+    add_standard_terms(g)
+    return g
 
 
 def _article(g: Graph, rec: ArticleRecord) -> None:
@@ -109,7 +173,6 @@ def _article(g: Graph, rec: ArticleRecord) -> None:
     g.add((a, RDF.type, NKG.Article))
     g.add((a, DCTERMS.identifier, Literal(art.identifier)))
     g.add((a, NKG.body, Literal(art.body)))
-    g.add((a, NKG.contentHash, Literal(art.sha256)))
     if art.title:
         g.add((a, DCTERMS.title, Literal(art.title)))
     if art.source:
@@ -122,9 +185,19 @@ def _article(g: Graph, rec: ArticleRecord) -> None:
         g.add((a, NKG.header, Literal(f"{key}: {value}")))
 
 
+def mention_iri(rec: ArticleRecord, span: Span) -> URIRef:
+    return ID[f"mention/{rec.article.slug}/{span.begin}-{span.end}"]
+
+
 def _mention(g: Graph, rec: ArticleRecord, node: URIRef, span: Span) -> None:
-    m = ID[f"mention/{rec.article.slug}/{span.begin}-{span.end}"]
-    g.add((node, NKG.mention, m))
+    """A node's mention, with the mention's own triples."""
+    g.add((node, NKG.mention, mention_iri(rec, span)))
+    _mention_body(g, rec, span)
+
+
+def _mention_body(g: Graph, rec: ArticleRecord, span: Span) -> None:
+    """A span as a mention node: where it is and what it reads."""
+    m = mention_iri(rec, span)
     g.add((m, RDF.type, NKG.Mention))
     g.add((m, NKG.beginIndex, offset(span.begin)))
     g.add((m, NKG.endIndex, offset(span.end)))
@@ -134,23 +207,31 @@ def _mention(g: Graph, rec: ArticleRecord, node: URIRef, span: Span) -> None:
 
 
 def _node(g: Graph, res: Resolution, iri: URIRef) -> None:
-    """An entity's own triples, repeated in every article graph that mentions it."""
+    """An entity's own triples, repeated in every article graph that mentions it (made once per build)."""
+    made = res.triples.get(iri)
+    if made is None:
+        made = res.triples[iri] = tuple(_node_triples(res, iri))
+    for triple in made:
+        g.add(triple)
+
+
+def _node_triples(res: Resolution, iri: URIRef) -> Iterator[tuple]:
     node = res.nodes[iri]
-    g.add((iri, RDF.type, CLASSES[node.kind]))
-    g.add((iri, RDFS.label, Literal(_display_label(res, iri))))
+    yield iri, RDF.type, CLASSES[node.kind]
+    yield iri, RDFS.label, Literal(_display_label(res, iri))
     if node.country:
-        g.add((iri, NKG.country, Literal(node.country)))
+        yield iri, NKG.country, Literal(node.country)
     if node.part_of is not None and node.part_of in res.nodes:
-        g.add((iri, NKG.partOf, node.part_of))  # the state a region or city government is part of
-        _node(g, res, node.part_of)
+        yield iri, NKG.partOf, node.part_of  # the state a region or city government is part of
+        yield from _node_triples(res, node.part_of)
     if node.unnamed:
-        g.add((iri, NKG.unnamed, Literal(True)))
+        yield iri, NKG.unnamed, Literal(True)
     if node.kind == OFFICIAL:
         for title in sorted(node.titles):
-            g.add((iri, NKG.title, Literal(title)))
+            yield iri, NKG.title, Literal(title)
     if node.kind in (OFFICIAL, PERSON) and node.government:
-        g.add((iri, NKG.memberOf, node.government))
-        _node(g, res, node.government)
+        yield iri, NKG.memberOf, node.government
+        yield from _node_triples(res, node.government)
 
 
 def _display_label(res: Resolution, iri: URIRef) -> str:
@@ -172,7 +253,7 @@ def _entities(g: Graph, i: int, rec: ArticleRecord, res: Resolution) -> None:
             if name and name != label:
                 g.add((iri, SKOS.altLabel, Literal(name)))
         for span in e.mentions:
-            _mention(g, rec, iri, span)
+            g.add((iri, NKG.mention, mention_iri(rec, span)))  # the mention itself is in the local part
 
 
 def _short(text: str) -> str:
@@ -186,7 +267,11 @@ def decimal_lexical(value: float) -> str:
     return text if "." in text else text + ".0"
 
 
-def statement_iri(identifier: str, speaker: URIRef, text: str) -> URIRef:
+def statement_iri(identifier: str, speaker: str, text: str) -> URIRef:
+    """A statement's IRI, from its article, its speaker's key in the article's record and its words: the same
+    words said again by the same speaker of an article are one statement. Not from the speaker's node, which
+    the other articles of a corpus decide: the statement is made before them (local_triples) and keeps its
+    IRI when a later build names its speaker otherwise."""
     return ID[f"statement/{digest(identifier, speaker, text)}"]
 
 
@@ -194,14 +279,14 @@ def figure_iri(identifier: str, f) -> URIRef:
     return ID[f"figure/{digest(identifier, f.surface.begin, f.surface.end, f.value)}"]
 
 
-def _statements(g: Graph, i: int, rec: ArticleRecord, res: Resolution) -> None:
+def _statements(g: Graph, rec: ArticleRecord, has_node: Callable[[str], bool]) -> None:
+    """The statements as read, each with its mentions; who said one is resolved later (_speakers)."""
     a = article_iri(rec)
     made = set()
     for s in rec.statements:
-        speaker = res.iri(i, s.speaker)
-        if speaker is None:
+        if not (s.speaker and has_node(s.speaker)):
             continue
-        iri = statement_iri(rec.article.identifier, speaker, s.text)
+        iri = statement_iri(rec.article.identifier, s.speaker, s.text)
         if iri in made:  # the same words of the same speaker said again in the article: one statement, one
             g.add((iri, NKG.evidence, Literal(s.evidence)))  # more mention (its first verb, date and rule)
             _mention(g, rec, iri, s.span)
@@ -209,7 +294,6 @@ def _statements(g: Graph, i: int, rec: ArticleRecord, res: Resolution) -> None:
         made.add(iri)
         g.add((iri, RDF.type, NKG.Statement))
         g.add((iri, RDFS.label, Literal(_short(s.text))))
-        g.add((iri, NKG.speaker, speaker))
         g.add((iri, NKG.text, Literal(s.text)))
         g.add((iri, NKG.direct, Literal(s.direct)))
         if s.verb:
@@ -220,10 +304,18 @@ def _statements(g: Graph, i: int, rec: ArticleRecord, res: Resolution) -> None:
         g.add((iri, NKG.source, a))
         g.add((iri, NKG.evidence, Literal(s.evidence)))
         _mention(g, rec, iri, s.span)
-        _node(g, res, speaker)
 
 
-def _figures(g: Graph, i: int, rec: ArticleRecord, res: Resolution) -> None:
+def _speakers(g: Graph, i: int, rec: ArticleRecord, res: Resolution) -> None:
+    for s in rec.statements:
+        speaker = res.iri(i, s.speaker)
+        if speaker is not None:
+            g.add((statement_iri(rec.article.identifier, s.speaker, s.text), NKG.speaker, speaker))
+            _node(g, res, speaker)
+
+
+def _figures(g: Graph, rec: ArticleRecord) -> None:
+    """The figures as read, each with its mentions; who reported one is resolved later (_reporters)."""
     a = article_iri(rec)
     for f in rec.figures:
         iri = figure_iri(rec.article.identifier, f)
@@ -238,14 +330,18 @@ def _figures(g: Graph, i: int, rec: ArticleRecord, res: Resolution) -> None:
             g.add((iri, NKG.measure, Literal(f.measure)))
         g.add((iri, NKG.approximate, Literal(f.approximate)))
         g.add((iri, NKG.rule, Literal(f.rule)))
-        reporter = res.iri(i, f.reporter)
-        if reporter is not None:
-            g.add((iri, NKG.reportedBy, reporter))
-            _node(g, res, reporter)
         g.add((iri, NKG.source, a))
         g.add((iri, NKG.evidence, Literal(f.evidence)))
         for span in [f.surface, *f.mentions]:
             _mention(g, rec, iri, span)
+
+
+def _reporters(g: Graph, i: int, rec: ArticleRecord, res: Resolution) -> None:
+    for f in rec.figures:
+        reporter = res.iri(i, f.reporter)
+        if reporter is not None:
+            g.add((figure_iri(rec.article.identifier, f), NKG.reportedBy, reporter))
+            _node(g, res, reporter)
 
 
 def policy_iris(records: list[ArticleRecord], res: Resolution) -> dict[tuple[int, int], PolicyNode]:
@@ -277,7 +373,7 @@ def _policies(g: Graph, i: int, rec: ArticleRecord, res: Resolution, nodes) -> N
         for ev in p.evidence:
             g.add((iri, NKG.evidence, Literal(ev)))
         for span in p.spans:
-            _mention(g, rec, iri, span)
+            g.add((iri, NKG.mention, mention_iri(rec, span)))
 
 
 def _links(g: Graph, i: int, rec: ArticleRecord, res: Resolution, links: Links) -> None:
@@ -301,10 +397,9 @@ def _links(g: Graph, i: int, rec: ArticleRecord, res: Resolution, links: Links) 
         for other in sorted(links.figures.disagrees.get((i, k), ())):
             g.add((fig, NKG.disagreesWith, other))
     for k, s in enumerate(rec.statements):
-        speaker = res.iri(i, s.speaker)
-        if speaker is None:
+        if res.iri(i, s.speaker) is None:
             continue
-        iri = statement_iri(rec.article.identifier, speaker, s.text)
+        iri = statement_iri(rec.article.identifier, s.speaker, s.text)
         for target, stance in links.responds.get((i, k), ()):
             g.add((iri, NKG.respondsTo, target))
             g.add((iri, NKG.stance, Literal(stance)))

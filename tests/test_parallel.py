@@ -24,6 +24,28 @@ def test_two_jobs_build_the_same_graph_as_one(seeds_result):
     assert not only_one and not only_two, (sorted(only_one)[:5], sorted(only_two)[:5])
 
 
+def test_a_one_process_build_with_a_worker_builds_the_same_graph(seeds_result, monkeypatch):
+    """`worker`: one extraction process beside the one that makes the graphs (what `kg build` does)."""
+    import kg.build
+
+    monkeypatch.setattr(kg.build, "WORKER_FROM", 2)
+    stages = []
+    apart = build_dataset([SEEDS], worker=True, stage=lambda name, total=None: stages.append(name))
+    assert "extracting in a worker process" in stages
+    assert quads(apart.dataset) == quads(seeds_result.dataset)
+
+
+def test_small_builds_and_callers_pipelines_stay_in_this_process(nlp):
+    from kg.build import WORKER_FROM, extracts_elsewhere
+
+    many, few = [object()] * WORKER_FROM, [object()] * (WORKER_FROM - 1)
+    assert extracts_elsewhere(many, worker=True)
+    assert not extracts_elsewhere(few, worker=True)
+    assert not extracts_elsewhere(many, worker=True, nlp=nlp)
+    assert not extracts_elsewhere(many)  # a script calling the library needs no main-module guard
+    assert extracts_elsewhere(few, jobs=2) and extracts_elsewhere(few, scheduler="tcp://127.0.0.1:1")
+
+
 def test_records_come_back_in_input_order_with_progress(nlp):
     texts = [f"Minister Ahmed Khan{i} said the talks in Islamabad would resume on Monday. "
              f"Officials said {i + 2} million people had left." for i in range(7)]

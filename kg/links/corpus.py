@@ -74,8 +74,7 @@ def link_corpus(records: list[ArticleRecord], features: list[ArticleFeatures], r
 
     def s_iri(j: int, k: int) -> URIRef | None:
         q = features[j].statements[k]
-        speaker = res.iri(j, q.speaker)
-        return statement_iri(features[j].identifier, speaker, q.text) if speaker is not None else None
+        return statement_iri(features[j].identifier, q.speaker, q.text) if res.iri(j, q.speaker) is not None else None
 
     answers = link_statements([f.statements for f in features], side)
     for key, targets in answers.responds.items():
