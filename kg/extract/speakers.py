@@ -36,6 +36,7 @@ DESCRIBED_PERSON_HEADS = frozenset(words("described_person_heads"))
 UNNAMED_PERSON_HEADS = PERSON_ROLE_HEADS | frozenset(words("unnamed_person_heads"))
 RELEASES = frozenset("statement release communique communiqué notice announcement".split())
 QUANTIFIERS = frozenset("many some several other these those few most all both each".split())
+GROUP_PREPOSITIONS = frozenset("in from at of to for".split())  # the tail that says which collective it is
 QUESTION_VERBS = frozenset("ask inquire enquire query question".split())
 REPLY_VERBS = frozenset("reply respond answer retort".split())
 SALIENCE_WINDOW = 4  # sentences a pronoun looks back
@@ -69,12 +70,22 @@ def subject_of(verb: Token) -> Token | None:
             verb = verb.head.head
             continue
         if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:
-            if verb.dep_ == "ccomp":
+            if verb.dep_ == "ccomp" or _passive_participle(verb):
                 return None
             verb = verb.head
             continue
         return None
     return None
+
+
+def _passive_participle(verb: Token) -> bool:
+    """"Asked whether she would resign, Kohl said …", "when told of the vote": the main clause's subject is
+    who was asked or told, not who asked; a participle with its own auxiliary ("having asked") is active. A
+    leading one the tagger took for a past tense ("Asked/VBD whether …, Kohl said") is the same participle:
+    without a subject of its own it cannot be a clause of its own."""
+    if verb.dep_ != "advcl" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.i < verb.head.i
 
 
 def gender_of(ent: Entity) -> str | None:
@@ -428,8 +439,8 @@ class SpeakerResolver:
         words_ = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss", "predet")
                   and (t.lower_ not in QUANTIFIERS or t.i == tok.i)]  # "some in the party" keeps its "some"
         prep_words = []
-        for prep in tok.rights:  # "critics in the government", "a report from the capital"
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "at", "of") and prep.right_edge.i - tok.i <= 6:
+        for prep in tok.rights:  # "critics in the government", "a report from the capital", "aides to the mayor"
+            if prep.dep_ == "prep" and prep.lower_ in GROUP_PREPOSITIONS and prep.right_edge.i - tok.i <= 6:
                 prep_words = list(self.doc[prep.i:prep.right_edge.i + 1])
                 break
         name = " ".join(t.text for t in words_ + prep_words)

@@ -443,12 +443,16 @@ class _StatementFinder:
         return out
 
     def _parenthetical_content(self, verb: Token) -> list[tuple[int, int]]:
-        """"CLAUSE, X said, The Times reported": a parenthetical speech verb reports the clause before it."""
+        """"CLAUSE, X said, The Times reported": a parenthetical speech verb reports the clause before it. One
+        inside the clause ("The decision, X said, would be reviewed in June") reports the whole clause, which
+        then holds the attribution as a split quote does."""
         head = verb.head
         if self._is_speech_verb(head):
             before = [c for c in head.children if c.dep_ in CONTENT_DEPS and c.i < verb.i]
             return [s for c in before for s in [self._toks_span(list(c.subtree))] if s]
         toks = [t for t in head.subtree if t.i < verb.left_edge.i]
+        if head.i > verb.right_edge.i:  # the clause goes on past the attribution: its verb comes after it
+            toks += [t for t in head.subtree if t.i > verb.right_edge.i]
         span = self._toks_span(toks)
         return [span] if span else []
 

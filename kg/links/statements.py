@@ -155,9 +155,14 @@ class _Corpus:
         for w in words:  # Counter.update counts in C: a common word is in statements all over the corpus
             shared.update(self.index.get(w, ()))
         best, best_key = None, None
-        for (j, k), n in shared.items():
+        # the most shared first (in the order found, as before): once one is taken, fewer shared words lose,
+        # so the rest of the corpus is not looked at (a corpus whose statements share their common words
+        # otherwise makes each answer score nearly every statement, quadratic in the corpus)
+        for (j, k), n in shared.most_common():
+            if n < minimum or best_key is not None and n < best_key[0]:
+                break
             q = self.by_key[(j, k)]
-            if n < minimum or (j, q.index) == (i, p.index) or (j == i and q.begin >= p.begin):
+            if (j, q.index) == (i, p.index) or (j == i and q.begin >= p.begin):
                 continue
             if j != i and (q.when > p.when if q.when and p.when else not undated):
                 continue

@@ -369,6 +369,11 @@ def test_unnamed_sources_are_a_speaker_of_their_own(extract_one):
     ("Doctors say that hospital wards are full.", "hospital wards are full", "Doctors"),
     ("Local reports said that the river had burst its banks.", "the river had burst its banks", "reports"),
     ("Some in the ruling party have criticised the plan, calling it rushed.", "calling it rushed", "Some"),
+    ("Aides to the mayor say she will not run again.", "she will not run again", "Aides to the mayor"),
+    ("Lawyers for the two drivers said the charges would be dropped.", "the charges would be dropped",
+     "Lawyers for the two drivers"),
+    ("Friends of the couple told the court they had seen no sign of trouble.", "they had seen no sign",
+     "Friends of the couple"),
 ])
 def test_collectives_speak_as_groups(extract_one, text, fragment, words):
     rec = extract_one(text)
@@ -658,3 +663,32 @@ def test_a_name_right_before_a_speech_verb_the_parse_left_without_a_subject_spea
 def test_who_puts_out_a_document_says_what_it_says(extract_one, text, speaker):
     rec = extract_one(text)
     assert [speaker_name(rec, s) for s in rec.statements] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Asked whether she would resign, Mayor Ilse Kohl said she would stay until the audit was done.",
+    "When asked whether the talks had failed, Senator Ruth Alder said they would go on next week.",
+])
+def test_who_was_asked_did_not_ask(extract_one, text):
+    """"Asked whether …, X said": X answers the question; the question is nobody's statement of X's."""
+    rec = extract_one(text)
+    assert not [s for s in rec.statements if s.text.startswith("whether")]
+    assert [s for s in rec.statements if s.verb == "say"]
+
+
+def test_who_asks_asks(extract_one):
+    rec = extract_one("Senator Ruth Alder asked whether the talks had failed after the second week.")
+    found = [s for s in rec.statements if s.text.startswith("whether the talks had failed")]
+    assert found and speaker_name(rec, found[0]) == "Ruth Alder"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The decision, Finance Minister Carlos Ibarra said, would be reviewed in June.", "Carlos Ibarra"),
+    ("Carlos Ibarra spoke on Monday. The decision, he said, would be reviewed in June.", "Carlos Ibarra"),
+])
+def test_an_attribution_inside_the_clause_reports_the_whole_clause(extract_one, text, speaker):
+    """"The decision, X said, would be reviewed": what was said runs on past the attribution."""
+    rec = extract_one(text)
+    found = statements_by(rec, "would be reviewed in June")
+    assert found and speaker_name(rec, found[0]) == speaker
+    assert found[0].text.startswith("The decision") and found[0].text.endswith("in June")
