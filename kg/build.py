@@ -58,10 +58,11 @@ def build_dataset(paths: Iterable[str | Path], *, model: str | None = None, nlp=
     """
     articles, problems, notes = read_inputs(paths, lang_check)
     made = StreamedDataset()
-    # the graphs fill while extraction runs; with extraction in other processes this one holds only records
-    # and triples, which leave no cycles for the collector to find (kg.triples.no_collection_pauses)
-    elsewhere = extracts_elsewhere(articles, nlp=nlp, jobs=jobs, scheduler=scheduler, worker=worker)
-    with no_collection_pauses() if elsewhere else nullcontext():
+    # the graphs fill while extraction runs; with extraction in worker processes this one holds only records
+    # and triples, which leave no cycles for the collector to find (kg.triples.no_collection_pauses); a
+    # cluster's client, or spaCy parsing here, may leave cycles, so the collector stays on for them
+    pool = scheduler is None and extracts_elsewhere(articles, nlp=nlp, jobs=jobs, worker=worker)
+    with no_collection_pauses() if pool else nullcontext():
         for result in iter_records(articles, model=model, nlp=nlp, progress=progress, jobs=jobs,
                                    scheduler=scheduler, stage=stage, worker=worker) if articles else ():
             if isinstance(result, FailedArticle):
