@@ -118,7 +118,7 @@ def article_triples(i: int, rec: ArticleRecord, res: Resolution, policies,
 def local_triples(rec: ArticleRecord, has_node: Callable[[str], bool] = lambda key: True) -> TripleList:
     """The part of an article's graph that no other article changes: the article itself but its seal (the
     content hash), every span as a mention, the statements but who said them, the figures but who reported
-    them. Four fifths of a graph, it can be made (and stored) while the next articles are still being
+    them. About three quarters of a graph, it can be made while the next articles are still being
     extracted.
 
     `has_node(key)` says whether an entity of the record got a node (resolution drops none today); the spans of
