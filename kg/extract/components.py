@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import dates
+from .attribute_index import index_attribute_rules
 from .entities import find_entities
 from .figures import find_figures
 from .policies import find_policies
@@ -133,6 +134,7 @@ def split_glued_quotes(nlp: Language) -> None:
 
 
 def add_components(nlp: Language) -> Language:
+    index_attribute_rules(nlp)
     keep_abbreviated_names(nlp)
     split_glued_quotes(nlp)
     if "newskg_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
