@@ -14,9 +14,11 @@ A statement is `about` the entities, policies and figures written inside its wor
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+
+import numpy as np
 
 from ..extract.records import ArticleRecord
 from .lexicon import column, find_phrases, stem, tokens, words
@@ -135,43 +137,67 @@ class StatementLinks:
 
 
 class _Corpus:
-    """Every statement profile, with an index from words to the statements that hold them."""
+    """Every statement profile, numbered across the corpus, with an index from words to the statements that
+    hold them and the facts best_overlap filters on as arrays, so that one answer is compared with every
+    statement of a big corpus in a few array operations instead of a loop over them."""
 
     def __init__(self, profiles: list[list[StatementProfile]], side):
         self.profiles, self.side = profiles, side
-        self.index: dict[str, list[tuple[int, int]]] = defaultdict(list)  # word -> (article, statement)
+        self.keys: list[tuple[int, int]] = []  # number -> (article, statement)
         self.by_key: dict[tuple[int, int], StatementProfile] = {}
+        postings: dict[str, list[int]] = defaultdict(list)
         for j, article in enumerate(profiles):
             for q in article:
-                self.by_key[(j, q.index)] = q
                 for w in q.words:
-                    self.index[w].append((j, q.index))
+                    postings[w].append(len(self.keys))
+                self.keys.append((j, q.index))
+                self.by_key[(j, q.index)] = q
+        self.number = {key: n for n, key in enumerate(self.keys)}
+        self.postings = {w: np.array(ns, dtype=np.int64) for w, ns in postings.items()}
+        qs = list(self.by_key.values())
+        self.article = np.array([j for j, _ in self.keys], dtype=np.int64)
+        self.begin = np.array([q.begin for q in qs], dtype=np.int64)
+        self.dated = np.array([q.when is not None for q in qs], dtype=bool)
+        self.when = np.array([(q.when or date.min).toordinal() for q in qs], dtype=np.int64)
+        self.stances: dict[str | None, int] = {None: 0}
+        self.stance = np.array([self.stances.setdefault(q.stance, len(self.stances)) for q in qs], dtype=np.int64)
+        self.sides: dict = {}  # each speaker's side (side(...)[0]) by number
+        self.side_of = np.array([self.sides.setdefault(side(j, q.speaker)[0], len(self.sides))
+                                 for (j, _), q in zip(self.keys, qs)], dtype=np.int64)
 
-    def best_overlap(self, i: int, p: StatementProfile, allowed, minimum: int, words=None, undated=False):
-        """The earlier statement (this article, or one of an article dated no later) sharing the most words;
-        `undated`: an article without a date may hold it too (when the answer names its speaker)."""
+    def best_overlap(self, i: int, p: StatementProfile, allowed, minimum: int, words=None, undated=False,
+                     sides=None):
+        """The earlier statement (this article, or one of an article dated no later) sharing the most words,
+        of another stance and `allowed`; between equals, one of this article, then the latest, then the one
+        furthest into its article, then the one found first through the answer's words.
+        `undated`: an article without a date may hold it too (when the answer names its speaker); `sides`: only
+        statements of speakers on these sides can be `allowed` (checked on all of them at once)."""
         words = p.words if words is None else words
-        shared: Counter[tuple[int, int]] = Counter()
-        for w in words:  # Counter.update counts in C: a common word is in statements all over the corpus
-            shared.update(self.index.get(w, ()))
-        best, best_key = None, None
-        # the most shared first (in the order found, as before): once one is taken, fewer shared words lose,
-        # so the rest of the corpus is not looked at (a corpus whose statements share their common words
-        # otherwise makes each answer score nearly every statement, quadratic in the corpus)
-        for (j, k), n in shared.most_common():
-            if n < minimum or best_key is not None and n < best_key[0]:
-                break
-            q = self.by_key[(j, k)]
-            if (j, q.index) == (i, p.index) or (j == i and q.begin >= p.begin):
-                continue
-            if j != i and (q.when > p.when if q.when and p.when else not undated):
-                continue
-            if q.stance == p.stance or not allowed(j, q):
-                continue
-            key = (n, j == i, q.when or date.min, q.begin)
-            if best_key is None or key > best_key:
-                best, best_key = (j, q.index), key
-        return best
+        lists = [(t, self.postings[w]) for t, w in enumerate(words) if w in self.postings]
+        if not lists:
+            return None
+        shared = np.bincount(np.concatenate([ns for _, ns in lists]), minlength=len(self.keys))
+        found = np.flatnonzero(shared >= minimum)
+        first_word = np.full(len(self.keys), len(lists), dtype=np.int64)
+        for t, ns in reversed(lists):  # each statement's first word among the answer's, in their order
+            first_word[ns] = t
+        same = self.article[found] == i
+        # another article's statement is earlier when both are dated and it is no later; when either is
+        # undated, only if `undated` says so
+        when, dated = self.when[found], self.dated[found]
+        other = np.where(dated, when <= p.when.toordinal(), undated) if p.when is not None else undated
+        keep = np.where(same, self.begin[found] < p.begin, other) \
+            & (self.stance[found] != self.stances.get(p.stance, -1)) & (found != self.number[(i, p.index)])
+        if sides is not None:
+            keep &= np.isin(self.side_of[found], [self.sides[s] for s in sides if s in self.sides])
+        found, same, when = found[keep], same[keep], when[keep]
+        order = np.lexsort((found, first_word[found], -self.begin[found], -when, -same.astype(np.int64),
+                            -shared[found]))
+        for n in found[order]:
+            j, k = self.keys[n]
+            if allowed(j, self.by_key[(j, k)]):
+                return j, k
+        return None
 
 
 def link_statements(profiles: list[list[StatementProfile]], side) -> StatementLinks:
@@ -211,7 +237,7 @@ def _answered(i: int, p: StatementProfile, article: list[StatementProfile], corp
     if named:  # "rejected the UN's appeals for reconsideration": one shared word with an appeal of the UN
         return corpus.best_overlap(i, p, lambda j, q: side(j, q.speaker)[0] in named - {mine} and _fits(p, q, None),
                                    1 if p.refers not in (None, "any") else MIN_SHARED, words=p.answer_words,
-                                   undated=True)
+                                   undated=True, sides=named - {mine})
     if p.refers is None and p.stance == "denies":  # "That's not true": what it denies shares its words
         return corpus.best_overlap(i, p, lambda j, q: side(j, q.speaker)[0] not in (mine, None), MIN_SHARED)
     return None
