@@ -51,15 +51,14 @@ def new_dataset() -> Dataset:
 
 
 def add_graph(ds: Dataset, name, triples: Iterable[tuple]) -> None:
-    """Add one named graph's triples to a dataset straight through its store.
+    """Add one named graph's triples to a dataset straight through its store (kg.bulk_add).
 
     Graph.add checks every triple and goes through two more calls before the store sees it; triples made by
     kg.triples need no checking, and a corpus' graph is millions of them.
     """
-    context = ds.graph(name)
-    add = ds.store.add
-    for triple in triples:
-        add(triple, context)
+    from .bulk_add import add_triples
+
+    add_triples(ds.store, ds.graph(name), triples)
 
 
 def union_graph(ds: Dataset) -> Graph:
