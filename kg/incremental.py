@@ -95,10 +95,10 @@ def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None
     fresh, problems, notes = read_inputs(paths, lang_check)
     result = StoreUpdate(problems=problems, notes=notes)
     entries = _corpus(store, fresh, result)
-    with _records_folder(cache) as folder:
+    with _records_folder(cache) as folder, _EarlyGraphs(store, folder) as early:
         outlines, features = _cached_outlines(folder, entries, result.notes)
-        failed = _extract_missing(store, entries, folder, outlines, features, model=model, nlp=nlp, jobs=jobs,
-                                  scheduler=scheduler, progress=progress, stage=stage, worker=worker)
+        failed = _extract_missing(store, entries, folder, outlines, features, early=early, model=model, nlp=nlp,
+                                  jobs=jobs, scheduler=scheduler, progress=progress, stage=stage, worker=worker)
         result.problems += [failure_problem(f) for f in failed]
         entries = [e for e in entries if e.key in outlines]
         if not entries:
@@ -113,15 +113,67 @@ def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None
         links = link_corpus(outlines, features, res, policies)
         del outlines, features
         stage("writing graphs", len(entries))
-        tables = listings.tables_for(store)
-        if tables is not None:
-            tables.remove()  # before the first write: tables never answer for a store they no longer match
+        early.before_writing()
         with _union_kept(store, folder):
-            _write_graphs(store, entries, folder, res, policies, result, write_progress, links)
-        if tables is not None:
+            _write_graphs(store, entries, folder, res, policies, result, write_progress, links, early)
+        if early.tables is not None:
             stage("tabling the listings")
             listings.make(store)
     return result
+
+
+class _EarlyGraphs:
+    """The local part of each new article's graph (kg.triples.local_triples), written while extraction runs,
+    into a store that writes behind the build (an Oxigraph folder): its loader then works while the parser
+    does, and once resolution is done only the rest of each graph is left to write.
+
+    Which graphs the store holds, and which it holds unsealed (an earlier build stopped while loading them),
+    is read before anything is written: a graph started here is unsealed until its rest and its seal go in
+    (kg.store.OxigraphStore.add_graphs), so a build stopped meanwhile leaves it to the next one to replace
+    whole, as a stopped load always did. The store's listing tables are removed before the first write.
+    """
+
+    def __init__(self, store: Store, folder: Path) -> None:
+        self.store, self.folder = store, folder
+        self.stored = store.article_index()
+        self.unsealed = set(store.graph_names()) - set(self.stored)
+        self.tables = listings.tables_for(store)
+        self.started: set[str] = set()  # entry keys whose local part is written
+        self.writer = GraphWriter(store, FLUSH_EVERY)
+        self._writing = False
+        self._union = None
+
+    def __enter__(self) -> _EarlyGraphs:
+        self.writer.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        try:
+            self.writer.__exit__(*exc)
+        finally:
+            if self._union is not None:
+                self._union.__exit__(*exc)
+
+    def before_writing(self) -> None:
+        """The tables go before the first graph does: they never answer for a store they no longer match."""
+        if not self._writing:
+            self._writing = True
+            if self.tables is not None:
+                self.tables.remove()
+
+    def add(self, entry: Entry, rec: ArticleRecord) -> None:
+        """A new article's local part, if the store writes behind; others are written whole after resolution."""
+        if not self.store.writes_behind or entry.iri in self.stored or entry.iri in self.unsealed:
+            return
+        from .triples import local_triples, no_collection_pauses
+
+        if not self._writing:
+            self.before_writing()
+            self._union = _union_kept(self.store, self.folder)
+            self._union.__enter__()
+        with no_collection_pauses():
+            self.writer.add(entry.iri, local_triples(rec))
+        self.started.add(entry.key)
 
 
 def _corpus(store: Store, fresh: list[Article], result: StoreUpdate) -> list[Entry]:
@@ -202,8 +254,9 @@ def _cached_outlines(folder: Path, entries: list[Entry], notes: list[str]) -> tu
 
 
 def _extract_missing(store: Store, entries: list[Entry], folder: Path, outlines: dict[str, ArticleRecord],
-                     features: dict, **options) -> list[FailedArticle]:
-    """Extract every article without a usable record, writing each record as it comes and adding its outline.
+                     features: dict, early: _EarlyGraphs | None = None, **options) -> list[FailedArticle]:
+    """Extract every article without a usable record, writing each record as it comes, adding its outline and
+    handing it to `early` (the local part of a new article's graph is written then).
 
     Articles whose extraction failed get no record: they are returned, and the build leaves them out.
     """
@@ -230,6 +283,8 @@ def _extract_missing(store: Store, entries: list[Entry], folder: Path, outlines:
         entry = by_identifier[rec.article.identifier]
         graphio.atomic_write(_record_file(folder, entry), recordfile.dumps(rec), swept=True)
         outlines[entry.key], features[entry.key] = outline(rec), article_features(rec)
+        if early is not None:
+            early.add(entry, rec)
     return failed
 
 
@@ -245,35 +300,41 @@ def outline(rec: ArticleRecord) -> ArticleRecord:
 
 
 def _write_graphs(store: Store, entries: list[Entry], folder: Path, res, policies, result: StoreUpdate,
-                  progress=None, links=None) -> None:
+                  progress=None, links=None, early: _EarlyGraphs | None = None) -> None:
     """Make, compare and write one article graph at a time; on a dead endpoint say how far it got.
 
     New graphs go to a GraphWriter, which writes them in batches behind the making of the next ones (in an
-    Oxigraph folder); a stored graph is compared and replaced on its own, once the batch in flight is in.
+    Oxigraph folder); a stored graph is compared and replaced on its own, once the batch in flight is in. A
+    graph whose local part `early` wrote gets the rest (kg.triples.resolved_triples), or is made whole again
+    when an entity of its article got no node.
     """
-    from .triples import article_triples, no_collection_pauses
+    from .triples import article_triples, complete, no_collection_pauses, resolved_triples
 
-    stored = store.article_index()
-    # graphs without their article's seal: a load stopped halfway by an earlier build, replaced whole here
-    unsealed = set(store.graph_names()) - set(stored)
+    early = early or _EarlyGraphs(store, folder)
+    stored, unsealed, started = early.stored, early.unsealed, early.started
     last, written = None, 0  # `written`: graphs written in this thread; the writer flushes what it writes
+    writer = early.writer
     # the collector off: making graphs leaves no cycles, yet its full collections walked every outline and
     # feature of the corpus again and again (nearly half the time of making 2,000 articles' graphs)
-    with no_collection_pauses(), GraphWriter(store, FLUSH_EVERY) as writer:
+    with no_collection_pauses():
         for i, entry in enumerate(entries):
-            graph = article_triples(i, _load(folder, entry), res, policies, links)
+            rec = _load(folder, entry)
             before = written
             try:
-                if entry.iri in unsealed:
-                    writer.wait()
-                    store.replace_graph(entry.iri, graph)
+                if entry.key in started and complete(i, rec, res):
+                    writer.add(entry.iri, resolved_triples(i, rec, res, policies, links))
+                    result.added.append(entry.iri)
+                    last, written = entry.iri, written + (not store.writes_behind)
+                elif entry.iri in unsealed or entry.key in started:
+                    writer.close()  # its local part, if queued, goes in first and is replaced here
+                    store.replace_graph(entry.iri, article_triples(i, rec, res, policies, links))
                     result.added.append(entry.iri)
                     last, written = entry.iri, written + 1
                 elif entry.iri not in stored:
-                    writer.add(entry.iri, graph)
+                    writer.add(entry.iri, article_triples(i, rec, res, policies, links))
                     result.added.append(entry.iri)
                     last, written = entry.iri, written + (not store.writes_behind)
-                elif _replace(store, writer, entry.iri, graph):
+                elif _replace(store, writer, entry.iri, article_triples(i, rec, res, policies, links)):
                     result.replaced.append(entry.iri)
                     last, written = entry.iri, written + 1
                 else:
@@ -284,6 +345,7 @@ def _write_graphs(store: Store, entries: list[Entry], folder: Path, res, policie
                 raise EndpointGone(f"{exc}; {_how_far(result, last, entries[i:], len(entries))}") from None
             if progress:
                 progress(i + 1, len(entries), str(entry.iri))
+        writer.close()
 
 
 def _replace(store: Store, writer: GraphWriter, name: URIRef, graph) -> bool:

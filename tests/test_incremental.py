@@ -392,7 +392,65 @@ def test_a_long_build_flushes_the_store_as_it_writes(tmp_path, nlp, monkeypatch)
     folder = write(tmp_path / "in", TEXTS)
     with Counting(tmp_path / "db", create=True) as store:
         result = update_store(store, [folder], nlp=nlp)
-    assert Counting.flushes == len(result.added) == 2
+    # each new graph is written in two parts, its local part while extraction runs and the rest after it
+    assert Counting.flushes >= len(result.added) == 2
+
+
+def test_new_graphs_are_started_while_extraction_runs(tmp_path, nlp, monkeypatch):
+    """An Oxigraph folder gets each new article's local part as its record comes: before resolution the store
+    holds graphs, none of them sealed; once done, the store is the memory build."""
+    import kg.incremental
+    import kg.resolve
+
+    seen = []
+    resolve = kg.resolve.resolve
+
+    def noting(records):
+        seen.append((set(store.graph_names()), store.article_index()))
+        return resolve(records)
+
+    monkeypatch.setattr(kg.incremental, "FLUSH_EVERY", 1)
+    monkeypatch.setattr(kg.resolve, "resolve", noting)
+    folder = write(tmp_path / "in", many_articles(3))
+    with OxigraphStore(tmp_path / "db", create=True) as store:
+        result = update_store(store, [folder], nlp=nlp)
+        assert len(result.added) == 3
+        graphs, sealed = seen[0]
+        assert graphs and not sealed
+        monkeypatch.setattr(kg.resolve, "resolve", resolve)
+        assert_same(store.dataset(), build_dataset([folder], nlp=nlp).dataset)
+        assert len(store.article_index()) == 3
+
+
+def test_a_started_graph_whose_entity_got_no_node_is_made_whole(tmp_path, nlp, monkeypatch):
+    """The local part takes every entity to have a node; where resolution gives one none, the graph written
+    early is replaced whole, as the memory build makes it."""
+    import kg.resolve
+    from kg.resolve import Resolution
+    from kg.ingest import read_article
+    from kg.pipeline import extract
+    from kg.triples import local_triples
+
+    resolve = kg.resolve.resolve
+
+    def dropping(records):
+        res = resolve(records)
+        key = next(k for k, e in records[0].entities.items() if e.kind == "official")
+        return Resolution(nodes=res.nodes, local={k: v for k, v in res.local.items() if k != (0, key)})
+
+    import kg.build
+
+    monkeypatch.setattr(kg.resolve, "resolve", dropping)  # as the store build finds it
+    monkeypatch.setattr(kg.build, "resolve", dropping)  # as the memory build does
+    folder = write(tmp_path / "in", many_articles(2))
+    expected = build_dataset([folder], nlp=nlp).dataset
+    with OxigraphStore(tmp_path / "db", create=True) as store:
+        update_store(store, [folder], nlp=nlp)
+        assert_same(store.dataset(), expected)
+        assert len(store.article_index()) == 2
+        first = set(store.dataset().graph(ID["article/n00"]))
+    early = set(local_triples(next(extract(nlp, [read_article(folder / "n00.txt")]))))
+    assert early - first, "the dropped official's mentions, written early, are gone"
 
 
 def test_a_stored_article_with_neither_record_nor_text_is_named(tmp_path, nlp):
