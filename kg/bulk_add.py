@@ -35,26 +35,26 @@ def add_triples(store, context, triples: Iterable[tuple]) -> None:
     for triple in triples:
         s, p, o = triple
         objects = spo.setdefault(s, {}).setdefault(p, {})
-        exists = o in objects
-        if exists:
+        if o in objects:  # in another graph already: this one joins the graphs it is in
             where = contexts.get(triple)
             if where is None:  # so far in the graphs most triples are in: copy them out
                 where = contexts[triple] = default.copy()
             where[ctx] = False
             where[None] = False
+            if where == default:
+                del contexts[triple]
         else:
             objects[o] = 1
-            where = contexts[triple] = {ctx: False, None: False}
-        every.add(triple)
-        own.add(triple)
-        if default is None:
-            default = where
-            setattr(store, "_Memory__defaultContexts", default)
-        if where == default:
-            del contexts[triple]
-        if not exists:
+            where = {ctx: False, None: False}
+            if default is None:  # the store's first triple: its graphs are those most triples are in
+                default = where
+                setattr(store, "_Memory__defaultContexts", default)
+            elif where != default:  # kept only for a triple not in the graphs most triples are in
+                contexts[triple] = where
             pos.setdefault(p, {}).setdefault(o, {})[s] = 1
             osp.setdefault(o, {}).setdefault(s, {})[p] = 1
+        every.add(triple)
+        own.add(triple)
 
 
 def _direct(store) -> bool:

@@ -60,8 +60,9 @@ def offset(n: int) -> Literal:
     return Literal(n, datatype=XSD.nonNegativeInteger)
 
 
-def add_selectors(g: Graph, mention: URIRef, article: URIRef, exact: str, begin: int, end: int) -> None:
-    """A mention as Web Annotation reads it: a SpecificResource of its article, selected by position and quote."""
+def add_selectors(g: Graph, mention: URIRef, article: URIRef, exact: str | Literal, begin: int, end: int) -> None:
+    """A mention as Web Annotation reads it: a SpecificResource of its article, selected by position and quote
+    (`exact`, the quote, as text or as the literal the mention already holds)."""
     position, quote = URIRef(f"{mention}#position"), URIRef(f"{mention}#quote")
     g.add((mention, OA.hasSource, article))
     g.add((mention, OA.hasSelector, position))
@@ -70,4 +71,4 @@ def add_selectors(g: Graph, mention: URIRef, article: URIRef, exact: str, begin:
     g.add((position, OA.end, offset(end)))
     g.add((mention, OA.hasSelector, quote))
     g.add((quote, RDF.type, OA.TextQuoteSelector))
-    g.add((quote, OA.exact, Literal(exact)))
+    g.add((quote, OA.exact, exact if isinstance(exact, Literal) else Literal(exact)))

@@ -197,13 +197,13 @@ def _mention(g: Graph, rec: ArticleRecord, node: URIRef, span: Span) -> None:
 
 def _mention_body(g: Graph, rec: ArticleRecord, span: Span) -> None:
     """A span as a mention node: where it is and what it reads."""
-    m = mention_iri(rec, span)
+    m, article, text = mention_iri(rec, span), article_iri(rec), Literal(rec.article.body[span.begin:span.end])
     g.add((m, RDF.type, NKG.Mention))
     g.add((m, NKG.beginIndex, offset(span.begin)))
     g.add((m, NKG.endIndex, offset(span.end)))
-    g.add((m, NKG.anchorOf, Literal(rec.article.body[span.begin:span.end])))
-    g.add((m, NKG.source, article_iri(rec)))
-    add_selectors(g, m, article_iri(rec), rec.article.body[span.begin:span.end], span.begin, span.end)
+    g.add((m, NKG.anchorOf, text))
+    g.add((m, NKG.source, article))
+    add_selectors(g, m, article, text, span.begin, span.end)
 
 
 def _node(g: Graph, res: Resolution, iri: URIRef) -> None:

@@ -22,7 +22,7 @@ from .. import gazetteer
 from ..extract import dates
 from ..extract.records import ArticleRecord, FigureRecord
 from ..vocab import ID
-from .lexicon import column, find_phrases, stem, table, tokens, words
+from .lexicon import column, find_phrases, has_any, stem, table, tokens, words
 from .text import Located, locate, main_country, places_after_prepositions, places_in
 
 STOCK_WINDOW = 90  # days within which two counts of a population must agree
@@ -153,7 +153,7 @@ def _key(rec: ArticleRecord, k: int, f: FigureRecord, loc: Located, country: str
     clause_after = re.split(r"[;:.!?]|\s[-–—]{1,2}\s|,\s(?:while|but|and|who|which)\b", loc.after)[0]
     if _rate_or_part(before, clause_after.lower(), loc.sentence.lower()):
         return None
-    if any(re.search(rf"\b{re.escape(p)}\b", " ".join(tokens(before)[-5:])) for p in PROJECTIONS):
+    if has_any(" ".join(tokens(before)[-5:]), PROJECTIONS):
         return None
     measure = f.measure or _elided_measure(rec, k, f, loc)
     if not measure:
@@ -176,7 +176,7 @@ def _rate_or_part(before: str, after: str, sentence: str) -> bool:
     if re.match(r"\s*of\s+(?:the\s+)?\d", after):
         return True
     near = " ".join(tokens(before)[-4:] + tokens(after)[:12])
-    return any(re.search(rf"\b{re.escape(p)}\b", near) for p in RATES)
+    return has_any(near, RATES)
 
 
 def _elided_measure(rec: ArticleRecord, k: int, f: FigureRecord, loc: Located) -> str | None:
@@ -195,7 +195,7 @@ def _elided_measure(rec: ArticleRecord, k: int, f: FigureRecord, loc: Located) -
 def _kind(measure: str) -> str | None:
     toks = tokens(measure)
     text = " ".join(toks)
-    if any(re.search(rf"\b{re.escape(p)}\b", text) for p in PEOPLE) or \
+    if has_any(text, PEOPLE) or \
             any(text.startswith(p) for p in PRONOUN_PEOPLE):
         return "people"
     if any(gazetteer.country_by_demonym(w) and w.endswith("s") for w in re.findall(r"[A-Z][a-z]+s\b", measure)):

@@ -43,6 +43,17 @@ def phrase_pattern(phrases: frozenset[str]) -> re.Pattern:
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in alts) + r")(?![\w-])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def any_word_pattern(phrases: frozenset[str]) -> re.Pattern:
+    """One regex that finds any of the phrases between word boundaries: what asking for each in turn finds."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b")
+
+
+def has_any(text: str, phrases: frozenset[str]) -> bool:
+    """Whether any of the phrases is written in `text` between word boundaries."""
+    return any_word_pattern(phrases).search(text) is not None
+
+
 def find_phrases(text: str, phrases) -> list[re.Match]:
     """Every whole-word occurrence of the phrases in text, longest phrase first at each place."""
     return list(phrase_pattern(frozenset(phrases)).finditer(text))
@@ -58,6 +69,7 @@ def tokens(text: str) -> list[str]:
 SUFFIXES = ("ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "s")
 
 
+@lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
     """A crude stem: "accusations" and "accusation", "reconsider" and "reconsideration", "Afghans" and
     "Afghan" compare equal."""
