@@ -300,7 +300,7 @@ def outline(rec: ArticleRecord) -> ArticleRecord:
 
 
 def _write_graphs(store: Store, entries: list[Entry], folder: Path, res, policies, result: StoreUpdate,
-                  progress=None, links=None, early: _EarlyGraphs | None = None) -> None:
+                  progress, links, early: _EarlyGraphs) -> None:
     """Make, compare and write one article graph at a time; on a dead endpoint say how far it got.
 
     New graphs go to a GraphWriter, which writes them in batches behind the making of the next ones (in an
@@ -310,7 +310,6 @@ def _write_graphs(store: Store, entries: list[Entry], folder: Path, res, policie
     """
     from .triples import article_triples, complete, no_collection_pauses, resolved_triples
 
-    early = early or _EarlyGraphs(store, folder)
     stored, unsealed, started = early.stored, early.unsealed, early.started
     last, written = None, 0  # `written`: graphs written in this thread; the writer flushes what it writes
     writer = early.writer

@@ -142,7 +142,7 @@ class _Corpus:
     statement of a big corpus in a few array operations instead of a loop over them."""
 
     def __init__(self, profiles: list[list[StatementProfile]], side):
-        self.profiles, self.side = profiles, side
+        self.side = side
         self.keys: list[tuple[int, int]] = []  # number -> (article, statement)
         self.by_key: dict[tuple[int, int], StatementProfile] = {}
         postings: dict[str, list[int]] = defaultdict(list)
