@@ -245,3 +245,82 @@ def test_a_rejection_is_listed_next_to_the_claim_it_answers_in_another_article(a
     assert run_query(MemoryStore.from_dataset(answers), QUERIES["rejections"]).rows() == rows
     # the confirmation answers too, but is no rejection
     assert {r["stance"] for r in ask(answers, "responses").rows()} == {"rejects", "confirms"}
+
+
+def test_policy_timeline_lists_a_widely_reported_policy_once_with_each_article_once():
+    """A policy many articles report has as many sources as sentences: its row names each article once and
+    picks the sentence that speaks of the deadline, on rdflib's engine and on Oxigraph's."""
+    from rdflib import Dataset, Literal
+    from rdflib.namespace import XSD
+
+    from kg.engine import MemoryStore
+    from kg.store import run_query
+    from kg.vocab import ID
+
+    ds = Dataset(default_union=True)  # as newskg reads a graph
+    policy, issuer = ID["policy/levy"], ID["government/xx"]
+    sentences = ["The levy was announced on Monday.", "Ministers set a deadline of March 3 for the levy.",
+                 "Traders criticised the levy."]
+    for n, sentence in enumerate(sentences):
+        article = ID[f"article/a{n}"]
+        g = ds.graph(ID[f"graph/a{n}"])
+        g.add((article, DCTERMS.identifier, Literal(f"a{n}.txt")))
+        g.add((article, NKG.date, Literal(f"2024-01-0{n + 1}", datatype=XSD.date)))
+        for s, p, o in [(policy, RDF.type, NKG.Policy), (policy, RDFS.label, Literal("a levy on imports")),
+                        (policy, NKG.deadline, Literal("2024-03-03", datatype=XSD.date)),
+                        (policy, NKG.issuedBy, issuer), (issuer, RDFS.label, Literal("Xland")),
+                        (policy, NKG.source, article), (policy, NKG.evidence, Literal(sentence))]:
+            g.add((s, p, o))
+    rows = ask(ds, "policy-timeline").rows()
+    assert len(rows) == 1
+    [row] = rows
+    assert sorted(row["articles"].split(", ")) == ["a0.txt", "a1.txt", "a2.txt"]
+    assert row["sentence"] == sentences[1] and row["issuer"] == "Xland"
+    assert row["first_reported"] == date(2024, 1, 1) and row["deadline"] == date(2024, 3, 3)
+    [ox] = run_query(MemoryStore.from_dataset(ds), QUERIES["policy-timeline"]).rows()
+    assert sorted(ox.pop("articles").split(", ")) == sorted(row.pop("articles").split(", "))  # in no set order
+    assert ox == row
+
+
+def test_disagreements_list_each_pair_of_a_group_once_with_both_sides():
+    """Four figures of one group that all disagree are six pairs, each once, in the query's order, each side
+    with its own value, range, reporter, article and sentence; Oxigraph answers as rdflib does."""
+    from itertools import combinations
+
+    from rdflib import Dataset, Literal
+    from rdflib.namespace import XSD
+
+    from kg.engine import MemoryStore
+    from kg.store import run_query
+    from kg.vocab import ID
+
+    ds = Dataset(default_union=True)
+    group = ID["figuregroup/g"]
+    figures = [ID[f"figure/f{n}"] for n in range(4)]
+    for n, figure in enumerate(figures):
+        article, reporter = ID[f"article/a{n}"], ID[f"org/o{n}"]
+        g = ds.graph(ID[f"graph/a{n}"])
+        value = 1000 * (n + 1)
+        for s, p, o in [(group, NKG.member, figure), (group, RDFS.label, Literal("ferries in Yland")),
+                        (figure, RDF.type, NKG.Figure), (figure, NKG.value, Literal(value, datatype=XSD.decimal)),
+                        (figure, NKG.lowerBound, Literal(value - 10, datatype=XSD.decimal)),
+                        (figure, NKG.upperBound, Literal(value + 10, datatype=XSD.decimal)),
+                        (figure, NKG.referenceDate, Literal(f"2024-05-0{4 - n}", datatype=XSD.date)),
+                        (figure, NKG.evidence, Literal(f"Sentence {n}.")), (figure, NKG.source, article),
+                        (figure, NKG.reportedBy, reporter), (reporter, RDFS.label, Literal(f"Office {n}")),
+                        (article, DCTERMS.identifier, Literal(f"a{n}.txt"))]:
+            g.add((s, p, o))
+        for other in figures:
+            if other != figure:
+                g.add((figure, NKG.disagreesWith, other))
+    rows = ask(ds, "disagreements").rows()
+    assert {frozenset((r["figure"], r["other"])) for r in rows} == \
+        {frozenset(map(str, pair)) for pair in combinations(figures, 2)} and len(rows) == 6
+    assert [(r["date"], r["other_date"]) for r in rows] == sorted((r["date"], r["other_date"]) for r in rows)
+    for r in rows:
+        for side in ("", "other_"):
+            n = int(r["other" if side else "figure"][-1])
+            assert r[f"{side}value"] == 1000 * (n + 1) and r[f"{side}low"] == 1000 * (n + 1) - 10
+            assert (r[f"{side}reported_by"], r[f"{side}article"], r[f"{side}sentence"]) == \
+                (f"Office {n}", f"a{n}.txt", f"Sentence {n}.")
+    assert run_query(MemoryStore.from_dataset(ds), QUERIES["disagreements"]).rows() == rows
