@@ -78,7 +78,7 @@ def answer(store, query) -> tuple[list[str], list[str]]:
     a JSON list of its terms."""
     from .query import DEFAULT_PREFIXES
 
-    solutions = store.ox.query(query.text, prefixes=DEFAULT_PREFIXES)  # as kg.store asks it
+    solutions = store.ox.query(query.whole(query.text), prefixes=DEFAULT_PREFIXES)  # as kg.store asks it
     names = [v.value for v in solutions.variables]
     return names, [json.dumps([_encoded(t) for t in row], ensure_ascii=False) for row in solutions]
 

@@ -62,6 +62,8 @@ _IRI_FORBIDDEN = re.compile(r'[\s<>"{}|\\^`]')
 # The line of a canned listing where a page's LIMIT and OFFSET go: inside the subquery that orders the
 # listing's light keys, so that the engine sorts those alone and joins the heavy columns to one page only.
 PAGE_MARK = "# page: kg query writes LIMIT and OFFSET here"
+# the line above it that Query.whole leaves out: an ORDER BY alone, no LIMIT or OFFSET of the subquery's own
+PAGE_ORDER = re.compile(r"ORDER\s+BY\b(?!.*\b(?:LIMIT|OFFSET)\b)", re.I)
 # The line of a subquery that picks a few nodes by a parameter (names holding the words asked for): an
 # Oxigraph store answers it on its own first and the query joins its rows, written in as VALUES. Joined as a
 # subquery, Oxigraph cannot know it is small, and reads every statement to join them to its three rows.
@@ -231,17 +233,35 @@ class Query:
         hold every canned listing to that). Parameter values never add a line (kg.sparqltext escapes line
         ends), so the mark is the query's own.
         """
-        if self.kind != "SELECT":
-            return None
-        if sum(line.strip() == PAGE_MARK for line in self.text.split("\n")) != 1:
-            return None
-        lines = text.split("\n")
-        at = next((i for i, line in enumerate(lines) if line.strip() == PAGE_MARK), None)
+        lines, at = self._page_line(text)
         if at is None:
             return None
+        if limit is None and offset == 0:
+            return self.whole(text)
         indent = lines[at][:len(lines[at]) - len(lines[at].lstrip())]
         lines[at] = indent + (f"LIMIT {int(limit)} " if limit is not None else "") + f"OFFSET {int(offset)}"
         return "\n".join(lines)
+
+    def whole(self, text: str) -> str:
+        """`text` asking for every row, the ORDER BY of the subquery marked for a page left out.
+
+        That ORDER BY is there for a page: a subquery's order without LIMIT or OFFSET means nothing to the
+        query around it, which orders the rows itself, so the rows are the same. But an engine sorts what
+        it is asked to sort: the whole of `disagreements` took 68 s with it and 58 s without, at 10,000
+        articles. A query without a page mark, or whose marked subquery has a LIMIT or OFFSET of its own,
+        is left as it is."""
+        lines, at = self._page_line(text)
+        if at is None or not at or not PAGE_ORDER.match(lines[at - 1].strip()):
+            return text
+        return "\n".join(lines[:at - 1] + lines[at:])
+
+    def _page_line(self, text: str) -> tuple[list[str], int | None]:
+        """`text` in lines, and the line of its page mark: None unless this query is a SELECT whose own text
+        has the mark once."""
+        lines = text.split("\n")
+        if self.kind != "SELECT" or sum(line.strip() == PAGE_MARK for line in self.text.split("\n")) != 1:
+            return lines, None
+        return lines, next((i for i, line in enumerate(lines) if line.strip() == PAGE_MARK), None)
 
     def _adhoc_bindings(self, values: Mapping[str, str | Identifier]) -> dict[str, Identifier]:
         from .sparqltext import variable_names

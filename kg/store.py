@@ -863,11 +863,11 @@ def run_query(store: Store, query, params: Mapping[str, str | Identifier] | None
         if out is not None:
             return out
     paged = query.paged(text, *page) if page else None
-    result = _ask(store, query, _answered_first(store, paged or text))
+    result = _ask(store, query, _answered_first(store, paged or query.whole(text)))
     if isinstance(result, SelectRows):
         out = q.QueryResult.of_rows([Variable(n) for n in result.names], result.rows, query, q._namespaces())
         if paged:
-            out.paged, out.counter = page[1], lambda: q.Rows(_ask(store, query, text).rows).count()
+            out.paged, out.counter = page[1], lambda: q.Rows(_ask(store, query, query.whole(text)).rows).count()
         return out
     return q.QueryResult(result, query, q._namespaces())
 

@@ -319,13 +319,42 @@ def test_an_unreadable_query_file_is_named(tmp_path):
 def test_a_page_is_written_at_the_mark_of_a_listing_once():
     from kg.query import PAGE_MARK
 
-    text = ("SELECT ?s ?o WHERE {\n  { SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s\n    " + PAGE_MARK
+    text = ("SELECT ?s ?o WHERE {\n  { SELECT ?s WHERE { ?s ?p ?o }\n    ORDER BY ?s\n    " + PAGE_MARK
             + "\n  }\n  ?s ?q ?o .\n}\nORDER BY ?s ?o\n")
     q = Query.from_text(text)
     assert q.paged(q.text, 10, 20) == text.replace(PAGE_MARK, "LIMIT 10 OFFSET 20")
-    assert q.paged(q.text, None, 0) == text.replace(PAGE_MARK, "OFFSET 0")
+    assert q.paged(q.text, None, 5) == text.replace(PAGE_MARK, "OFFSET 5")
+    assert q.paged(q.text, None, 0) == q.whole(q.text)  # every row: no page at all
     assert Query.from_text(text.replace(PAGE_MARK, "")).paged(text, 10, 0) is None  # no mark of its own
     twice = Query.from_text(text.replace("?q ?o .", "?q ?o .\n" + PAGE_MARK))
     assert twice.paged(twice.text, 10, 0) is None
     ask = Query.from_text("ASK { ?s ?p ?o\n" + PAGE_MARK + "\n}")
     assert ask.paged(ask.text, 10, 0) is None
+
+
+def test_the_whole_listing_leaves_out_the_sort_only_a_page_needs():
+    """Without a page the marked subquery's ORDER BY means nothing, and costs a sort: it is left out, and the
+    rows are the same, in the listing's own order. A subquery with a LIMIT or OFFSET of its own keeps it."""
+    from rdflib import Dataset
+
+    from kg.engine import MemoryStore
+    from kg.query import PAGE_MARK
+    from kg.store import run_query
+
+    text = ("SELECT ?s ?o WHERE {\n  { SELECT DISTINCT ?s WHERE { ?s <urn:p> ?o }\n    ORDER BY ?s\n    "
+            + PAGE_MARK + "\n  }\n  ?s <urn:p> ?o .\n}\nORDER BY ?s ?o\n")
+    q = Query.from_text(text)
+    assert q.whole(q.text) == text.replace("    ORDER BY ?s\n", "")
+    for kept in ("    ORDER BY ?s LIMIT 3\n", "    ORDER BY ?s offset 1\n"):
+        own = Query.from_text(text.replace("    ORDER BY ?s\n", kept))
+        assert own.whole(own.text) == own.text
+    assert Query.from_text(text.replace(PAGE_MARK, "")).whole(text) == text  # no mark of its own
+    ds = Dataset(default_union=True)
+    for n in range(5):
+        ds.graph(URIRef("urn:g")).add((URIRef(f"urn:s{n % 3}"), URIRef("urn:p"), Literal(n)))
+    store = MemoryStore.from_dataset(ds)
+    whole = run_query(store, q).rows()
+    assert whole == run(ds, q).rows() and len(whole) == 5  # rdflib's engine runs the text as it is
+    assert [(r["s"], r["o"]) for r in whole] == sorted((r["s"], r["o"]) for r in whole)
+    # a page is still sorted: the rows of the first subject, then the next
+    assert whole == [r for start in range(3) for r in run_query(store, q, page=(1, start)).rows()]
