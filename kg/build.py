@@ -56,19 +56,22 @@ def build_dataset(paths: Iterable[str | Path], *, model: str | None = None, nlp=
     `lang_check` says what happens to an article that does not look English (kg.ingest.check_language).
     `worker`: at `jobs=1`, extract in one worker process while this one makes the graphs (extracts_elsewhere).
     """
-    articles, problems, notes = read_inputs(paths, lang_check)
+    paths = list(paths)
     made = StreamedDataset()
-    # the graphs fill while extraction runs; with extraction in worker processes this one holds only records
-    # and triples, which leave no cycles for the collector to find (kg.triples.no_collection_pauses); a
-    # cluster's client, or spaCy parsing here, may leave cycles, so the collector stays on for them
-    pool = scheduler is None and extracts_elsewhere(articles, nlp=nlp, jobs=jobs, worker=worker)
-    with no_collection_pauses() if pool else nullcontext():
-        for result in iter_records(articles, model=model, nlp=nlp, progress=progress, jobs=jobs,
-                                   scheduler=scheduler, stage=stage, worker=worker) if articles else ():
-            if isinstance(result, FailedArticle):
-                problems.append(failure_problem(result))
-            else:
-                made.add(result)
+    with workers_ahead(paths, model=model, nlp=nlp, jobs=jobs, scheduler=scheduler, worker=worker) as workers:
+        articles, problems, notes = read_inputs(paths, lang_check)
+        # the graphs fill while extraction runs; with extraction in worker processes this one holds only
+        # records and triples, which leave no cycles for the collector to find (kg.triples.no_collection_pauses);
+        # a cluster's client, or spaCy parsing here, may leave cycles, so the collector stays on for them
+        pool = scheduler is None and extracts_elsewhere(articles, nlp=nlp, jobs=jobs, worker=worker)
+        with no_collection_pauses() if pool else nullcontext():
+            for result in iter_records(articles, model=model, nlp=nlp, progress=progress, jobs=jobs,
+                                       scheduler=scheduler, stage=stage, worker=worker,
+                                       workers=workers) if articles else ():
+                if isinstance(result, FailedArticle):
+                    problems.append(failure_problem(result))
+                else:
+                    made.add(result)
     with no_collection_pauses():
         stage("resolving entities")
         resolution = resolve(made.records)
@@ -92,6 +95,24 @@ def extracts_elsewhere(articles: list[Article], *, nlp=None, jobs: int = 1, sche
             or (worker and nlp is None and len(articles) >= WORKER_FROM))
 
 
+def workers_ahead(paths: list[str | Path], *, model: str | None = None, nlp=None, jobs: int = 1, scheduler=None,
+                  worker: bool = False):
+    """The worker processes a build will extract in (extracts_elsewhere), started before its articles are
+    read so that spaCy loads in them meanwhile; a context that gives None where the build extracts here or
+    on a cluster. Whether it will is judged from the files named (the articles are not read yet): a worker
+    started for a build whose files turn out unreadable is ended unused."""
+    from .ingest import find_files
+
+    if scheduler is not None or not (jobs != 1 or worker and nlp is None):
+        return nullcontext(None)
+    found = sum(1 for f in find_files(paths) if f.is_file())  # a mistyped path is no article
+    if not found or jobs == 1 and found < WORKER_FROM:
+        return nullcontext(None)
+    from .parallel import Workers, check_jobs
+
+    return Workers(min(check_jobs(jobs), found), model)
+
+
 def failure_problem(failed: FailedArticle) -> InputError:
     """A failed extraction reported like an unreadable file: named, with the reason, left out."""
     return InputError(failed.article.path or failed.article.identifier, failed.reason)
@@ -111,12 +132,12 @@ def read_inputs(paths: Iterable[str | Path], lang_check: str = "note"
 
 
 def iter_records(articles: list[Article], *, model: str | None = None, nlp=None, progress: Progress | None = None,
-                 jobs: int = 1, scheduler=None, stage: Stage = no_stage,
-                 worker: bool = False) -> Iterator[ArticleRecord | FailedArticle]:
+                 jobs: int = 1, scheduler=None, stage: Stage = no_stage, worker: bool = False,
+                 workers=None) -> Iterator[ArticleRecord | FailedArticle]:
     """The records one at a time, in input order (in `jobs` processes, in a worker process (extracts_elsewhere),
     or on the Dask cluster at `scheduler`);
     a store build spills each to disk instead of keeping it. An article whose extraction failed comes as a
-    FailedArticle in its place."""
+    FailedArticle in its place. `workers` (kg.parallel.Workers): processes the caller started for this."""
     if scheduler is not None:
         from .distributed import iter_distributed
 
@@ -128,7 +149,7 @@ def iter_records(articles: list[Article], *, model: str | None = None, nlp=None,
 
         where = "a worker process" if jobs == 1 else f"{jobs} processes" if jobs else "one process per CPU"
         stage(f"extracting in {where}", len(articles))
-        yield from iter_parallel(articles, jobs, model=model, progress=progress)
+        yield from iter_parallel(articles, jobs, model=model, progress=progress, workers=workers)
         return
     if nlp is None:
         stage("loading the pipeline")

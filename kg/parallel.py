@@ -55,17 +55,40 @@ def extract_parallel(articles: list[Article], jobs: int, *, model: str | None = 
     return list(iter_parallel(articles, jobs, model=model, progress=progress))
 
 
-def iter_parallel(articles: list[Article], jobs: int, *, model: str | None = None,
-                  progress: Progress | None = None) -> Iterator[ArticleRecord]:
-    """The records one at a time, in input order, so a caller can spill them to disk as they come."""
-    jobs = min(check_jobs(jobs), max(1, len(articles)))
-    # spawn, not fork: the parent may hold threads (BLAS, an HTTP client) that a fork would copy half-locked
-    ctx = multiprocessing.get_context("spawn")
-    done = 0
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(model,)) as pool:
-        for chunk in pool.imap(_extract_chunk, _chunks(articles, CHUNK)):
+class Workers:
+    """`jobs` worker processes, each loading the pipeline as soon as it starts: started before the articles
+    are read, they load spaCy while the caller reads (some 3 s, against 4 s of reading 10,000 files), and the
+    first articles are parsed as soon as they are sent. Used as a context: leaving it ends the processes."""
+
+    def __init__(self, jobs: int, model: str | None = None):
+        self.jobs = check_jobs(jobs)
+        # spawn, not fork: the parent may hold threads (BLAS, an HTTP client) that a fork would copy half-locked
+        self.pool = multiprocessing.get_context("spawn").Pool(self.jobs, initializer=_init_worker,
+                                                              initargs=(model,))
+
+    def __enter__(self) -> "Workers":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.pool.terminate()  # as a pool used as a context ends
+
+    def records(self, articles: list[Article], progress: Progress | None = None) -> Iterator[ArticleRecord]:
+        """The records of `articles` one at a time, in input order."""
+        done = 0
+        for chunk in self.pool.imap(_extract_chunk, _chunks(articles, CHUNK)):
             for rec in chunk:
                 done += 1
                 if progress:
                     progress(done, len(articles), rec.article.identifier)
                 yield rec
+
+
+def iter_parallel(articles: list[Article], jobs: int, *, model: str | None = None,
+                  progress: Progress | None = None, workers: Workers | None = None) -> Iterator[ArticleRecord]:
+    """The records one at a time, in input order, so a caller can spill them to disk as they come; in
+    `workers` when the caller started them already, else in `jobs` processes started here."""
+    if workers is not None:
+        yield from workers.records(articles, progress)
+        return
+    with Workers(min(check_jobs(jobs), max(1, len(articles))), model) as started:
+        yield from started.records(articles, progress)

@@ -16,8 +16,18 @@ def quads(ds):
     return {(s, p, o, g.identifier if hasattr(g, "identifier") else g) for s, p, o, g in ds.quads((None, None, None, None))}
 
 
-def test_two_jobs_build_the_same_graph_as_one(seeds_result):
+def test_two_jobs_build_the_same_graph_as_one(seeds_result, monkeypatch):
+    """…with the workers started before the articles are read, so that spaCy loads in them meanwhile."""
+    import kg.build
+    import kg.parallel
+
+    order = []
+    started, read = kg.parallel.Workers.__init__, kg.build.read_inputs
+    monkeypatch.setattr(kg.parallel.Workers, "__init__",
+                        lambda self, *a, **k: (order.append("workers"), started(self, *a, **k))[1])
+    monkeypatch.setattr(kg.build, "read_inputs", lambda *a, **k: (order.append("read"), read(*a, **k))[1])
     parallel = build_dataset([SEEDS], jobs=2)
+    assert order == ["workers", "read"]
     assert len(seeds_result.articles) == 5
     only_one, only_two = quads(seeds_result.dataset) - quads(parallel.dataset), \
         quads(parallel.dataset) - quads(seeds_result.dataset)
@@ -44,6 +54,29 @@ def test_small_builds_and_callers_pipelines_stay_in_this_process(nlp):
     assert not extracts_elsewhere(many, worker=True, nlp=nlp)
     assert not extracts_elsewhere(many)  # a script calling the library needs no main-module guard
     assert extracts_elsewhere(few, jobs=2) and extracts_elsewhere(few, scheduler="tcp://127.0.0.1:1")
+
+
+def test_workers_are_started_ahead_only_for_a_build_that_will_extract_in_them(tmp_path):
+    from kg.build import WORKER_FROM, workers_ahead
+
+    few = tmp_path / "few"
+    few.mkdir()
+    for n in range(WORKER_FROM - 1):
+        (few / f"a{n}.txt").write_text("Officials said the port would reopen.", encoding="utf-8")
+    with workers_ahead([few], worker=True) as workers:  # too few articles to be worth a process
+        assert workers is None
+    with workers_ahead([few], jobs=2, scheduler="tcp://127.0.0.1:1") as workers:  # a cluster extracts
+        assert workers is None
+    (tmp_path / "empty").mkdir()
+    with workers_ahead([tmp_path / "empty", tmp_path / "missing.txt"], jobs=2) as workers:  # nothing to read
+        assert workers is None
+
+
+def test_workers_started_for_files_that_cannot_be_read_are_ended_unused(tmp_path):
+    for n in range(3):
+        (tmp_path / f"b{n}.txt").write_bytes(b"\x00\x01\x02" * 50)
+    result = build_dataset([tmp_path], jobs=2)
+    assert not result.articles and len(result.problems) == 3
 
 
 def test_records_come_back_in_input_order_with_progress(nlp):
