@@ -157,9 +157,9 @@ def find_states(doc: Doc, table: EntityTable) -> None:
         start, end = _government_phrase(doc, span)
         table.mention(key, start, end)
     for name, code in SEATS.items():
-        country = next(c for c in gazetteer.load_countries() if c.code == code)
         for span in _token_runs(doc, name):
             if not table.claimed(span.start, span.end) and not _is_locative(span):
+                country = next(c for c in gazetteer.load_countries() if c.code == code)
                 table.get_or_create(gov_key(country), GOVERNMENT, country.name, country=country.code)
                 table.mention(gov_key(country), span.start, span.end)
     for tok in doc:

@@ -258,7 +258,10 @@ def state_government(table: EntityTable, country: gazetteer.Country, tok: Token 
 
 def _token_runs(doc: Doc, name: str):
     """Every place the exact name is written as whole tokens."""
-    for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w]|-e-)", text_of(doc)):
+    text = text_of(doc)
+    if name not in text:  # most names asked for are not in the text: no pattern to make and run
+        return
+    for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w]|-e-)", text):
         span = doc.char_span(m.start(), m.end())
         if span is not None:
             yield span
