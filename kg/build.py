@@ -63,7 +63,7 @@ def build_dataset(paths: Iterable[str | Path], *, model: str | None = None, nlp=
         # the graphs fill while extraction runs; with extraction in worker processes this one holds only
         # records and triples, which leave no cycles for the collector to find (kg.triples.no_collection_pauses);
         # a cluster's client, or spaCy parsing here, may leave cycles, so the collector stays on for them
-        pool = scheduler is None and extracts_elsewhere(articles, nlp=nlp, jobs=jobs, worker=worker)
+        pool = scheduler is None and extracts_elsewhere(len(articles), nlp=nlp, jobs=jobs, worker=worker)
         with no_collection_pauses() if pool else nullcontext():
             for result in iter_records(articles, model=model, nlp=nlp, progress=progress, jobs=jobs,
                                        scheduler=scheduler, stage=stage, worker=worker,
@@ -81,18 +81,17 @@ def build_dataset(paths: Iterable[str | Path], *, model: str | None = None, nlp=
                        notes=notes)
 
 
-def extracts_elsewhere(articles: list[Article], *, nlp=None, jobs: int = 1, scheduler=None,
-                       worker: bool = False) -> bool:
-    """Whether extraction runs outside this process: on a cluster, in `jobs` processes, or, when `worker` asks
-    for it, for a one-process build of WORKER_FROM articles or more without a pipeline of the caller's, in one
-    worker process, so that this one makes the graphs of the articles extracted meanwhile (a second core at
-    work where there is one; `kg build` asks for it).
+def extracts_elsewhere(count: int, *, nlp=None, jobs: int = 1, scheduler=None, worker: bool = False) -> bool:
+    """Whether extraction of `count` articles runs outside this process: on a cluster, in `jobs` processes,
+    or, when `worker` asks for it, for a one-process build of WORKER_FROM articles or more without a pipeline
+    of the caller's, in one worker process, so that this one makes the graphs of the articles extracted
+    meanwhile (a second core at work where there is one; `kg build` asks for it).
 
     Not by default: a worker process re-imports the caller's main module, which a script needs the
     `if __name__ == "__main__":` guard for, as for `jobs` > 1.
     """
     return (scheduler is not None or jobs != 1
-            or (worker and nlp is None and len(articles) >= WORKER_FROM))
+            or (worker and nlp is None and count >= WORKER_FROM))
 
 
 def workers_ahead(paths: list[str | Path], *, model: str | None = None, nlp=None, jobs: int = 1, scheduler=None,
@@ -103,10 +102,10 @@ def workers_ahead(paths: list[str | Path], *, model: str | None = None, nlp=None
     started for a build whose files turn out unreadable is ended unused."""
     from .ingest import find_files
 
-    if scheduler is not None or not (jobs != 1 or worker and nlp is None):
+    if scheduler is not None:
         return nullcontext(None)
     found = sum(1 for f in find_files(paths) if f.is_file())  # a mistyped path is no article
-    if not found or jobs == 1 and found < WORKER_FROM:
+    if not found or not extracts_elsewhere(found, nlp=nlp, jobs=jobs, worker=worker):
         return nullcontext(None)
     from .parallel import Workers, check_jobs
 
@@ -144,7 +143,7 @@ def iter_records(articles: list[Article], *, model: str | None = None, nlp=None,
         stage("extracting on the Dask cluster", len(articles))
         yield from iter_distributed(articles, scheduler, model=model, progress=progress)
         return
-    if extracts_elsewhere(articles, nlp=nlp, jobs=jobs, worker=worker):
+    if extracts_elsewhere(len(articles), nlp=nlp, jobs=jobs, worker=worker):
         from .parallel import iter_parallel
 
         where = "a worker process" if jobs == 1 else f"{jobs} processes" if jobs else "one process per CPU"

@@ -48,7 +48,7 @@ def test_a_one_process_build_with_a_worker_builds_the_same_graph(seeds_result, m
 def test_small_builds_and_callers_pipelines_stay_in_this_process(nlp):
     from kg.build import WORKER_FROM, extracts_elsewhere
 
-    many, few = [object()] * WORKER_FROM, [object()] * (WORKER_FROM - 1)
+    many, few = WORKER_FROM, WORKER_FROM - 1
     assert extracts_elsewhere(many, worker=True)
     assert not extracts_elsewhere(few, worker=True)
     assert not extracts_elsewhere(many, worker=True, nlp=nlp)
