@@ -87,39 +87,45 @@ def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None
     compared and written; both get (done, total, article IRI or identifier). `stage(name, total=None)` is
     told when each stage begins. `worker`: at `jobs=1`, extract in a worker process (kg.build.extracts_elsewhere).
     """
-    from .build import failure_problem, read_inputs
+    from .build import failure_problem, read_inputs, workers_ahead
     from .links.corpus import link_corpus
     from .resolve import resolve
     from .triples import policy_iris
 
-    fresh, problems, notes = read_inputs(paths, lang_check)
-    result = StoreUpdate(problems=problems, notes=notes)
-    entries = _corpus(store, fresh, result)
-    with _records_folder(cache) as folder, _EarlyGraphs(store, folder) as early:
-        outlines, features = _cached_outlines(folder, entries, result.notes)
-        failed = _extract_missing(store, entries, folder, outlines, features, early=early, model=model, nlp=nlp,
-                                  jobs=jobs, scheduler=scheduler, progress=progress, stage=stage, worker=worker)
-        result.problems += [failure_problem(f) for f in failed]
-        entries = [e for e in entries if e.key in outlines]
-        if not entries:
-            raise NothingWritten(f"{store.spec}: no article could be extracted and the store holds none; "
-                                 "nothing was written", result.problems, result.notes)
-        stage("resolving entities")
-        features = [features[e.key] for e in entries]
-        outlines = [outlines[e.key] for e in entries]
-        res = resolve(outlines)
-        policies = policy_iris(outlines, res)
-        stage("linking across articles")
-        links = link_corpus(outlines, features, res, policies)
-        del outlines, features
-        stage("writing graphs", len(entries))
-        early.before_writing()
-        with _union_kept(store, folder):
-            _write_graphs(store, entries, folder, res, policies, result, write_progress, links, early)
-        if early.tables is not None:
-            stage("tabling the listings")
-            listings.make(store)
-    return result
+    paths = list(paths)
+    # the worker processes start before the articles are read, so that spaCy loads in them meanwhile
+    with workers_ahead(paths, model=model, nlp=nlp, jobs=jobs, scheduler=scheduler, worker=worker) as workers:
+        fresh, problems, notes = read_inputs(paths, lang_check)
+        result = StoreUpdate(problems=problems, notes=notes)
+        entries = _corpus(store, fresh, result)
+        with _records_folder(cache) as folder, _EarlyGraphs(store, folder) as early:
+            outlines, features = _cached_outlines(folder, entries, result.notes)
+            failed = _extract_missing(store, entries, folder, outlines, features, early=early, model=model, nlp=nlp,
+                                      jobs=jobs, scheduler=scheduler, progress=progress, stage=stage, worker=worker,
+                                      workers=workers)
+            if workers is not None:
+                workers.close()  # idle from here on, and the memory they hold is the resolution's
+            result.problems += [failure_problem(f) for f in failed]
+            entries = [e for e in entries if e.key in outlines]
+            if not entries:
+                raise NothingWritten(f"{store.spec}: no article could be extracted and the store holds none; "
+                                     "nothing was written", result.problems, result.notes)
+            stage("resolving entities")
+            features = [features[e.key] for e in entries]
+            outlines = [outlines[e.key] for e in entries]
+            res = resolve(outlines)
+            policies = policy_iris(outlines, res)
+            stage("linking across articles")
+            links = link_corpus(outlines, features, res, policies)
+            del outlines, features
+            stage("writing graphs", len(entries))
+            early.before_writing()
+            with _union_kept(store, folder):
+                _write_graphs(store, entries, folder, res, policies, result, write_progress, links, early)
+            if early.tables is not None:
+                stage("tabling the listings")
+                listings.make(store)
+        return result
 
 
 class _EarlyGraphs:

@@ -70,7 +70,11 @@ class Workers:
         return self
 
     def __exit__(self, *exc) -> None:
-        self.pool.terminate()  # as a pool used as a context ends
+        self.close()
+
+    def close(self) -> None:
+        """End the processes (as a pool used as a context ends); again, nothing more."""
+        self.pool.terminate()
 
     def records(self, articles: list[Article], progress: Progress | None = None) -> Iterator[ArticleRecord]:
         """The records of `articles` one at a time, in input order."""

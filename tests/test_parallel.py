@@ -34,6 +34,26 @@ def test_two_jobs_build_the_same_graph_as_one(seeds_result, monkeypatch):
     assert not only_one and not only_two, (sorted(only_one)[:5], sorted(only_two)[:5])
 
 
+def test_a_store_build_in_two_jobs_writes_the_graph_of_one(seeds_result, tmp_path, monkeypatch):
+    """…its workers, too, started before the articles are read, and ended before entities are resolved."""
+    import kg.build
+    import kg.parallel
+    from kg.incremental import update_store
+    from kg.store import OxigraphStore
+
+    order = []
+    started, closed, read = kg.parallel.Workers.__init__, kg.parallel.Workers.close, kg.build.read_inputs
+    monkeypatch.setattr(kg.parallel.Workers, "__init__",
+                        lambda self, *a, **k: (order.append("workers"), started(self, *a, **k))[1])
+    monkeypatch.setattr(kg.parallel.Workers, "close", lambda self: (order.append("closed"), closed(self))[1])
+    monkeypatch.setattr(kg.build, "read_inputs", lambda *a, **k: (order.append("read"), read(*a, **k))[1])
+    with OxigraphStore(tmp_path / "db", create=True) as store:
+        update_store(store, [SEEDS], jobs=2, stage=lambda name, total=None: order.append(name))
+        assert quads(store.dataset()) == quads(seeds_result.dataset)
+    assert order[:2] == ["workers", "read"] and "extracting in 2 processes" in order
+    assert order.index("extracting in 2 processes") < order.index("closed") < order.index("resolving entities")
+
+
 def test_a_one_process_build_with_a_worker_builds_the_same_graph(seeds_result, monkeypatch):
     """`worker`: one extraction process beside the one that makes the graphs (what `kg build` does)."""
     import kg.build
