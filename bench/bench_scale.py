@@ -471,6 +471,7 @@ def main() -> None:
     if args.one:
         return child(args)
     out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
     sizes = [] if "store" in args.skip else args.store_sizes
     corpus = Path(args.corpus) if args.corpus else make_corpus(out / "corpus",
                                                                max([args.articles, args.query_articles, *sizes]))

@@ -4,9 +4,10 @@ A first page of `who-said-what` over a million triples must sort some 13,000 sta
 four patterns (0.3 s in memory, 0.9 s from an Oxigraph folder) however few rows it shows, and the whole
 listing runs at some 20,000 rows a second, the engine's joins and not the writing being most of it. No
 rewriting of those queries makes joins of that many rows fast. But a listing without parameters has one
-answer per graph, so a build asks the engine for it once and keeps its rows here, in order, as the engine
-gave them; a page is then a range of rows read back (a few ms), and the whole listing is read at hundreds of
-thousands of rows a second. The rows are the engine's own, so a listing reads the same from the table as
+answer per graph, so a build asks the engine for it once and keeps its rows here, in the engine's order
+(sorted in Python where kg.ordering can promise that order, faster than the engine sorts them); a page is
+then a range of rows read back (a few ms), and the whole listing is read at hundreds of thousands of rows a
+second. The rows are the engine's own, so a listing reads the same from the table as
 from the engine (the tests hold every listing to that, row by row and as CSV).
 
 The tables are an SQLite file: FILE.listings beside a graph file, or inside an Oxigraph folder. They answer
@@ -75,12 +76,47 @@ def _encoded(term) -> list | None:
 
 def answer(store, query) -> tuple[list[str], list[str]]:
     """A tabled query's variables and rows from an Oxigraph store's engine (in memory or a folder), each row
-    a JSON list of its terms."""
+    a JSON list of its terms.
+
+    The engine finds the rows; their order is made in Python where kg.ordering can promise the engine's own
+    (it sorts the biggest listing some 50 times faster), else the engine sorts them as the query says. A
+    term met again is encoded once: the rows of a listing repeat their sentences and names many times."""
+    from .ordering import Unsortable, sort_rows, split_order
     from .query import DEFAULT_PREFIXES
 
-    solutions = store.ox.query(query.whole(query.text), prefixes=DEFAULT_PREFIXES)  # as kg.store asks it
-    names = [v.value for v in solutions.variables]
-    return names, [json.dumps([_encoded(t) for t in row], ensure_ascii=False) for row in solutions]
+    text = query.whole(query.text)  # as kg.store asks it
+    split = split_order(text)
+    if split is not None:
+        solutions = store.ox.query(split[0], prefixes=DEFAULT_PREFIXES)
+        names = [v.value for v in solutions.variables]
+        if all(name in names for name, _ in split[1]):
+            rows = _cells(solutions)
+            try:
+                sort_rows(rows, [(names.index(name), how) for name, how in split[1]])
+                return names, ["[" + ", ".join([c[2] for c in row]) + "]" for row in rows]
+            except Unsortable:
+                pass
+    solutions = store.ox.query(text, prefixes=DEFAULT_PREFIXES)
+    return [v.value for v in solutions.variables], ["[" + ", ".join([c[2] for c in row]) + "]"
+                                                    for row in _cells(solutions)]
+
+
+def _cells(solutions) -> list[list[tuple]]:
+    """Each row's cells (kg.ordering.cell) with the term's JSON (see _encoded) as payload; a term met again
+    is read once, as the engine's terms are slow to hash and to read."""
+    from .ordering import cell
+
+    known: dict = {}
+    rows = []
+    for solution in solutions:
+        row = []
+        for term in solution:
+            found = known.get(term)
+            if found is None:
+                found = known[term] = cell(term, json.dumps(_encoded(term), ensure_ascii=False))
+            row.append(found)
+        rows.append(row)
+    return rows
 
 
 class TableRows:
