@@ -7,8 +7,8 @@ rewriting of those queries makes joins of that many rows fast. But a listing wit
 answer per graph, so a build asks the engine for it once and keeps its rows here, in the engine's order
 (sorted in Python where kg.ordering can promise that order, faster than the engine sorts them); a page is
 then a range of rows read back (a few ms), and the whole listing is read at hundreds of thousands of rows a
-second. The rows are the engine's own, so a listing reads the same from the table as
-from the engine (the tests hold every listing to that, row by row and as CSV).
+second. The rows are the engine's own, so a listing reads the same from the table as from the engine (the
+tests hold every listing to that, row by row and as CSV).
 
 The tables are an SQLite file: FILE.listings beside a graph file, or inside an Oxigraph folder. They answer
 only for the graph they were made from: a graph file's size and modification time are written in them,

@@ -73,7 +73,6 @@ def cell(term, payload=None) -> tuple:
     return kind, (True, compared), payload
 
 
-
 def value(term) -> tuple[str, object]:
     """A pyoxigraph term's kind and the value it is compared by."""
     import pyoxigraph as ox
