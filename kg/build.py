@@ -95,17 +95,22 @@ def extracts_elsewhere(count: int, *, nlp=None, jobs: int = 1, scheduler=None, w
 
 
 def workers_ahead(paths: list[str | Path], *, model: str | None = None, nlp=None, jobs: int = 1, scheduler=None,
-                  worker: bool = False):
+                  worker: bool = False, cached: int = 0):
     """The worker processes a build will extract in (extracts_elsewhere), started before its articles are
     read so that spaCy loads in them meanwhile; a context that gives None where the build extracts here or
     on a cluster. Whether it will is judged from the files named (the articles are not read yet): a worker
-    started for a build whose files turn out unreadable is ended unused."""
+    started for a build whose files turn out unreadable is ended unused.
+
+    `cached`: the records a store build's cache holds. When they are as many as the files, the build may
+    well extract nothing (a rebuild), and workers started ahead would load spaCy on both cores for nothing
+    while the records are read; none is started then, and if some article does need extracting, its
+    workers start when it does (iter_records), as they did before they were started ahead."""
     from .ingest import find_files
 
     if scheduler is not None:
         return nullcontext(None)
     found = sum(1 for f in find_files(paths) if f.is_file())  # a mistyped path is no article
-    if not found or not extracts_elsewhere(found, nlp=nlp, jobs=jobs, worker=worker):
+    if not found or found <= cached or not extracts_elsewhere(found, nlp=nlp, jobs=jobs, worker=worker):
         return nullcontext(None)
     from .parallel import Workers, check_jobs
 

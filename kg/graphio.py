@@ -110,6 +110,15 @@ def atomic_file(path: Path, *, swept: bool = False) -> Iterator[BinaryIO]:
     files into one folder says `swept` once it has removed them for the whole folder (remove_stale_parts_in):
     looking for them at each write lists the folder each time, which made writing n files cost n².
     """
+    with atomic_path(path, swept=swept) as tmp, open(tmp, "wb") as fh:
+        yield fh
+
+
+@contextmanager
+def atomic_path(path: Path, *, swept: bool = False) -> Iterator[Path]:
+    """As atomic_file, for a writer that opens the file by its name (a database): the name of a new empty
+    file next to path, which replaces path, synced to disk, when the block ends without an error, and is
+    removed otherwise."""
     path = Path(os.path.realpath(path))
     if path.is_dir():
         raise GraphError(f"{path}: is a folder; give a file name to write")
@@ -117,11 +126,14 @@ def atomic_file(path: Path, *, swept: bool = False) -> Iterator[BinaryIO]:
     if not swept:
         remove_stale_parts(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=PART, dir=path.parent)
+    os.close(fd)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
+        yield Path(tmp)
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes files private; outputs are meant to be shared
         os.replace(tmp, path)
     except BaseException:

@@ -93,8 +93,10 @@ def update_store(store: Store, paths: Iterable[str | Path], *, model: str | None
     from .triples import policy_iris
 
     paths = list(paths)
-    # the worker processes start before the articles are read, so that spaCy loads in them meanwhile
-    with workers_ahead(paths, model=model, nlp=nlp, jobs=jobs, scheduler=scheduler, worker=worker) as workers:
+    # the worker processes start before the articles are read, so that spaCy loads in them meanwhile, unless
+    # the records cache may hold every article already
+    with workers_ahead(paths, model=model, nlp=nlp, jobs=jobs, scheduler=scheduler, worker=worker,
+                       cached=_records_held(cache)) as workers:
         fresh, problems, notes = read_inputs(paths, lang_check)
         result = StoreUpdate(problems=problems, notes=notes)
         entries = _corpus(store, fresh, result)
@@ -223,6 +225,12 @@ def _union_kept(store: Store, folder: Path) -> Iterator[None]:
     pending.touch()
     yield
     pending.unlink()
+
+
+def _records_held(cache: str | Path | None) -> int:
+    """How many records the cache folder holds (none without one, or while it does not exist yet)."""
+    folder = Path(cache) if cache else None
+    return sum(1 for _ in folder.glob(f"*{recordfile.SUFFIX}")) if folder is not None and folder.is_dir() else 0
 
 
 def _record_file(folder: Path, entry: Entry) -> Path:

@@ -24,15 +24,16 @@ import json
 import os
 import re
 import sqlite3
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 
 from .errors import GraphError
-from .graphio import atomic_file
+from .graphio import atomic_path
 
 SUFFIX = ".listings"  # beside a graph file: FILE.listings
 IN_FOLDER = "newskg.listings"  # inside an Oxigraph folder
@@ -210,23 +211,32 @@ class Tables:
     def write(self, tables: dict[str, tuple[str, list[str], list[str]]]) -> None:
         """Replace the file with these tables (name: digest, variables, rows), atomically: a reader sees
         the old file or the new one."""
-        db = sqlite3.connect(":memory:")  # made whole in memory, then written as one file
-        try:
-            db.executescript("CREATE TABLE meta (version TEXT, stamp TEXT);"
-                             "CREATE TABLE listing (name TEXT PRIMARY KEY, digest TEXT, names TEXT, total INTEGER);"
-                             "CREATE TABLE row (name TEXT, rank INTEGER, terms TEXT);")
-            db.execute("INSERT INTO meta VALUES (?, ?)", (VERSION, self.stamp))
+        with self.writing() as add:
             for name, (version, names, rows) in tables.items():
-                _insert(db, name, version, names, rows)
-            db.execute("CREATE UNIQUE INDEX ranked ON row (name, rank)")  # after the rows: one sort, not many
-            db.commit()
-            db.execute("VACUUM")
-            data = db.serialize()
-        finally:
-            db.close()
+                add(name, version, names, rows)
+
+    @contextmanager
+    def writing(self) -> Iterator[Callable[[str, str, list[str], list[str]], None]]:
+        """A function that adds one table (name, digest, variables, rows) to a new file, which replaces this
+        one when the block ends without an error (a reader sees the old file or the new one).
+
+        The tables go to disk one at a time, so a table's rows can be let go once added: at 10,000 articles
+        the rows of all of them, a database of them in memory and its serialized copy were most of a store
+        build's peak memory (3.5 GB). The file is scratch until renamed, so it keeps no journal."""
         self._check_ours()
-        with atomic_file(self.path) as fh:
-            fh.write(data)
+        with atomic_path(self.path) as scratch:
+            db = sqlite3.connect(scratch)
+            try:
+                db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+                                 "CREATE TABLE meta (version TEXT, stamp TEXT);"
+                                 "CREATE TABLE listing (name TEXT PRIMARY KEY, digest TEXT, names TEXT, total INTEGER);"
+                                 "CREATE TABLE row (name TEXT, rank INTEGER, terms TEXT);")
+                db.execute("INSERT INTO meta VALUES (?, ?)", (VERSION, self.stamp))
+                yield lambda name, version, names, rows: _insert(db, name, version, names, rows)
+                db.execute("CREATE UNIQUE INDEX ranked ON row (name, rank)")  # after the rows: one sort, not many
+                db.commit()
+            finally:
+                db.close()
 
     def _check_ours(self) -> None:
         """A file of that name that is not listing tables (the user's own) is never written over."""
@@ -292,7 +302,7 @@ def make(store) -> Tables | None:
 
     The listings are asked side by side, in threads: the engine leaves Python's lock while it answers, so on
     two cores the tables take some 40% less time than asked one after another."""
-    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures import ThreadPoolExecutor, as_completed
 
     from .query import canned_queries
 
@@ -300,7 +310,10 @@ def make(store) -> Tables | None:
     if tables is None:
         return None
     queries = {name: q for name, q in canned_queries().items() if tabled(q)}
-    with ThreadPoolExecutor(max(1, min(len(queries), os.cpu_count() or 1, MAX_THREADS))) as pool:
-        answers = dict(zip(queries, pool.map(lambda q: answer(store, q), queries.values())))
-    tables.write({name: (digest(q), *answers[name]) for name, q in queries.items()})
+    with tables.writing() as add, ThreadPoolExecutor(max(1, min(len(queries), os.cpu_count() or 1,
+                                                                 MAX_THREADS))) as pool:
+        asked = {pool.submit(answer, store, q): name for name, q in queries.items()}
+        for done in as_completed(asked):  # each table written as it comes, and let go
+            name = asked.pop(done)
+            add(name, digest(queries[name]), *done.result())
     return tables

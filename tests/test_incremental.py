@@ -128,6 +128,30 @@ def test_cached_records_are_used_instead_of_extracting_again(store, tmp_path, nl
     assert len(again.unchanged) == 3
 
 
+def test_a_rebuild_whose_records_are_all_cached_starts_no_worker(store, tmp_path, nlp, monkeypatch):
+    """Workers started ahead would load spaCy on every core while the cached records are read, for nothing."""
+    import kg.build
+    import kg.parallel
+
+    folder = write(tmp_path / "in", ARTICLES)
+    cache = tmp_path / "records"
+    update_store(store, [folder], nlp=nlp, cache=cache)
+    started = []
+
+    class Noted(kg.parallel.Workers):
+        def __init__(self, *args, **kwargs):
+            started.append(args)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(kg.build, "WORKER_FROM", 2)  # three articles are enough for a worker
+    monkeypatch.setattr(kg.parallel, "Workers", Noted)
+    again = update_store(store, [folder], cache=cache, worker=True)
+    assert len(again.unchanged) == 3 and not started
+    write(folder, dict([LATER]))  # more files than records: workers start ahead, as for any build
+    later = update_store(store, [folder], cache=cache, worker=True)
+    assert len(later.added) == 1 and len(started) == 1
+
+
 class DyingEndpoint(SparqlStore):
     """A real endpoint whose server is stopped after `survive` graphs were loaded."""
 

@@ -90,6 +90,9 @@ def test_workers_are_started_ahead_only_for_a_build_that_will_extract_in_them(tm
     (tmp_path / "empty").mkdir()
     with workers_ahead([tmp_path / "empty", tmp_path / "missing.txt"], jobs=2) as workers:  # nothing to read
         assert workers is None
+    (few / "last.txt").write_text("Officials said the port would reopen.", encoding="utf-8")
+    with workers_ahead([few], worker=True, cached=WORKER_FROM) as workers:  # a rebuild may extract nothing
+        assert workers is None
 
 
 def test_workers_started_for_files_that_cannot_be_read_are_ended_unused(tmp_path):

@@ -326,6 +326,22 @@ def test_a_blank_node_is_refused_by_the_bulk_load_too(tmp_path):
         assert not list(store.quads())
 
 
+@pytest.mark.parametrize("iri", ["urn:x:a\x01b", "urn:x:tab\there", "urn:x:del\x7f", "urn:x:new\nline"])
+@pytest.mark.parametrize("place", ["subject", "object", "graph"])
+def test_an_iri_with_a_control_character_is_refused_by_the_bulk_load(tmp_path, iri, place):
+    """The loader is told not to check IRIs again (lenient, a tenth of its time): the text it gets must not
+    hold one it would have refused."""
+    from rdflib import URIRef
+
+    good, bad = URIRef("urn:x:s"), URIRef(iri)
+    triple = (bad if place == "subject" else good, URIRef("urn:x:p"), bad if place == "object" else good)
+    with OxigraphStore(tmp_path / "db", create=True) as store:
+        with pytest.raises(StoreError, match="control character"):
+            store.add_graphs([(URIRef("urn:x:g"), {(good, URIRef("urn:x:p"), Literal("kept?"))}),
+                              (bad if place == "graph" else URIRef("urn:x:h"), {triple})])
+        assert not list(store.quads())
+
+
 def test_a_load_stopped_before_its_seal_is_replaced_whole_by_the_next_build(tmp_path, nlp, seeds_result):
     """The bulk loader is no transaction: a build stopped during a load leaves article graphs without the
     content hash that seals them. They are not stored articles for the next build, which replaces them whole."""
