@@ -300,8 +300,9 @@ def tables_for(store) -> Tables | None:
 def make(store) -> Tables | None:
     """Every canned listing's table for a store (a build's last step); None where the store has none.
 
-    The listings are asked side by side, in threads: the engine leaves Python's lock while it answers, so on
-    two cores the tables take some 40% less time than asked one after another."""
+    The listings are asked side by side, in threads: the engine leaves Python's lock while it finds rows,
+    though not while they are read, so on two cores the tables take some 20% less time than asked one after
+    another (92 s against 115 at 10,000 articles). Each is written as soon as it is answered."""
     from concurrent.futures import ThreadPoolExecutor, as_completed
 
     from .query import canned_queries

@@ -436,7 +436,7 @@ class OxigraphStore(Store):
             bodies.append((name, body))
             seals += [(name, t) for t in seal]
         # lenient: the loader skips checking each IRI again; nquads wrote them with rdflib's n3(), which refuses
-        # one that is not valid (a tenth of the loader's time at 10,000 articles)
+        # one that is not valid, and refused control characters (a tenth to a sixth of the loader's time)
         self.ox.bulk_load(nquads(bodies).encode("utf-8"), format=ox.RdfFormat.N_QUADS, lenient=True)
         quads = []
         for name, (s, p, o) in seals:
